@@ -1,0 +1,2 @@
+// Batch worker thread (issue 5).
+export {};

@@ -1,0 +1,60 @@
+import { FactsError } from '../facts/errors.js';
+import { normaliseFacts } from '../facts/normalise.js';
+import { parseFacts } from '../facts/parseFacts.js';
+import { bundledRuleBook } from '../law/bundled.js';
+import type { RuleBook } from '../law/load.js';
+import { canonicalJson, sha256Hex } from '../explain/sha256.js';
+import { LIBRARY_VERSION } from '../version.js';
+import type { CompareOptions, Comparison, RegimeResult } from '../types.js';
+import { caseDivergences } from './caseDivergences.js';
+import { evaluateRegime, memoNormalise } from './evaluateRegime.js';
+import { type ResolvedOptions, resolveOptions } from './options.js';
+
+/**
+ * Compare one case fact pattern across the regimes: a verdict per regime on trafficking, victim,
+ * child (and scope for the treaties), element by element with citations, and where they diverge.
+ *
+ * Throws `FactsError` (and nothing else) when the facts or options are invalid.
+ *
+ * @example
+ * ```ts
+ * const c = await compare({ conductDate: '2023-03-01', victim: { age: 16 }, acts: ['recruitment'], purposes: ['sexual-exploitation'] });
+ * c.regimes.map((r) => [r.regime, r.trafficking.status]);
+ * ```
+ */
+export async function compare(facts: unknown, options?: CompareOptions): Promise<Comparison> {
+  return compareSync(facts, options);
+}
+
+/** The synchronous core of compare() (batch workers and compareMany use it directly). */
+export function compareSync(facts: unknown, options?: CompareOptions, book: RuleBook = bundledRuleBook()): Comparison {
+  const parsed = parseFacts(facts);
+  let resolved: ResolvedOptions;
+  try {
+    resolved = resolveOptions(options, book);
+  } catch (e) {
+    if (e instanceof FactsError && parsed.id !== undefined) throw new FactsError(e.issues, parsed.id);
+    throw e;
+  }
+  const normaliseAt = memoNormalise(parsed);
+  const regimes: RegimeResult[] = resolved.regimes.map((id) => {
+    const regime = book.regimes.find((r) => r.id === id);
+    if (!regime) throw new FactsError([{ path: 'options.regimes', code: 'unknown_regime', message: `no regime ${id}` }]);
+    return evaluateRegime(regime, parsed, resolved, normaliseAt);
+  });
+  const asOf = resolved.asOf ?? parsed.conductDate;
+  const ruleSets: Record<string, string> = {};
+  for (const r of regimes) {
+    const loaded = book.regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
+    ruleSets[r.regime] = loaded ? `${loaded.data.id}#sha256:${loaded.sha256}` : r.version.id;
+  }
+  const nf = normaliseFacts(parsed, asOf);
+  const factsHash = `sha256:${sha256Hex(canonicalJson({ facts: parsed, interpretations: resolved.interpretations, normalised: nf.values }))}`;
+  return {
+    ...(parsed.id !== undefined ? { caseId: parsed.id } : {}),
+    ...(asOf ? { asOf } : {}),
+    regimes,
+    divergences: resolved.detail === 'full' ? caseDivergences(regimes) : [],
+    receipt: { library: `tip-harmonise@${LIBRARY_VERSION}`, ruleSets, factsHash, ...(asOf ? { asOf } : {}) },
+  };
+}

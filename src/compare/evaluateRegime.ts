@@ -1,0 +1,129 @@
+import type { CaseFacts } from '../facts/schema.js';
+import { type NormalisedFacts, normaliseFacts } from '../facts/normalise.js';
+import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
+import { prepareVersion } from '../evaluate/prepare.js';
+import { offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
+import type { InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
+import type { ResolvedOptions } from './options.js';
+
+export function versionRef(v: LoadedVersion): VersionRef {
+  return {
+    id: v.data.id,
+    label: v.data.label.en,
+    inForceFrom: v.data.validFrom,
+    ...(v.data.validTo ? { inForceUntil: v.data.validTo } : {}),
+  };
+}
+
+const empty = (status: Status): Verdict => ({ status, elements: [], missingFacts: [] });
+
+/** Normalised facts per date, shared by every regime of one comparison. */
+export type NormaliseAt = (date: string | undefined) => NormalisedFacts;
+
+export function memoNormalise(facts: CaseFacts): NormaliseAt {
+  const cache = new Map<string, NormalisedFacts>();
+  return (date) => {
+    const key = date ?? '';
+    let nf = cache.get(key);
+    if (!nf) {
+      nf = normaliseFacts(facts, date);
+      cache.set(key, nf);
+    }
+    return nf;
+  };
+}
+
+function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<string, string>>, used: Iterable<string>): InterpretationUsed[] {
+  return [...new Set(used)].sort().map((id) => {
+    const decl = regime.interpretations.get(id);
+    const chosen = readings[id] as string;
+    return {
+      id,
+      chosen,
+      alternatives: (decl?.readings ?? []).map((r) => r.id).filter((r) => r !== chosen),
+      ...(decl ? { question: decl.question } : {}),
+    };
+  });
+}
+
+/** Evaluate one regime for one case: the version in force on the date, or every version when no date is known. */
+export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: ResolvedOptions, normaliseAt: NormaliseAt): RegimeResult {
+  const id = regime.id as RegimeId;
+  const date = options.asOf ?? facts.conductDate;
+  const first = regime.versions[0] as LoadedVersion;
+  const latest = regime.versions[regime.versions.length - 1] as LoadedVersion;
+
+  if (date) {
+    const version = versionOn(regime, date);
+    if (!version) {
+      const ref = versionRef(date < first.data.validFrom ? first : latest);
+      return { regime: id, version: ref, trafficking: empty('not-in-force'), victim: empty('not-in-force'), child: empty('not-in-force'), ...(regime.data.kind === 'treaty' ? { scope: empty('not-in-force') } : {}), offences: [], interpretations: [] };
+    }
+    const nf = normaliseAt(date);
+    const result = evaluateVersion(regime, version, nf, options);
+    const end = facts.conductEndDate;
+    if (end && end > date) {
+      const later = regime.versions.filter((v) => v.data.validFrom > date && v.data.validFrom <= end);
+      if (later.length) {
+        result.laterVersions = later.map((v) => {
+          const pv = prepareVersion(regime, v, options.interpretations);
+          // Continuing conduct under the later version: the person's age on the day it took effect.
+          const s = runStatuses(pv, normaliseAt(v.data.validFrom).values);
+          return { version: versionRef(v), trafficking: statusOf(s.trafficking) };
+        });
+      }
+    }
+    return result;
+  }
+
+  // No date: a verdict holds only where every version agrees (contract.md, CompareOptions.asOf).
+  const nf = normaliseAt(undefined);
+  const result = evaluateVersion(regime, latest, nf, options);
+  const all: VersionStatuses[] = regime.versions.map((v) => runStatuses(prepareVersion(regime, v, options.interpretations), nf.values));
+  const readings = new Set<string>(result.interpretations.map((i) => i.id));
+  for (const v of regime.versions) for (const u of prepareVersion(regime, v, options.interpretations).used) readings.add(u);
+  const agree = (pick: (s: VersionStatuses) => boolean | undefined, verdict: Verdict) => {
+    const statuses = new Set(all.map((s) => statusOf(pick(s))));
+    if (statuses.size > 1) {
+      verdict.status = 'undetermined';
+      verdict.missingFacts = ['conductDate', ...verdict.missingFacts.filter((f) => f !== 'conductDate')];
+    }
+  };
+  agree((s) => s.trafficking, result.trafficking);
+  agree((s) => s.victim, result.victim);
+  agree((s) => s.child, result.child);
+  if (result.scope) agree((s) => s.scope, result.scope);
+  const pv = prepareVersion(regime, latest, options.interpretations);
+  result.interpretations = interpretationsUsed(regime, pv.readings, readings);
+  return result;
+}
+
+function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions): RegimeResult {
+  const pv = prepareVersion(regime, version, options.interpretations);
+  const ref = versionRef(version);
+  const interpretations = interpretationsUsed(regime, pv.readings, pv.used);
+  if (options.detail === 'verdicts') {
+    const s = runStatuses(pv, nf.values);
+    return {
+      regime: regime.id as RegimeId,
+      version: ref,
+      trafficking: empty(statusOf(s.trafficking)),
+      victim: empty(statusOf(s.victim)),
+      child: empty(statusOf(s.child)),
+      ...(s.scope !== undefined || pv.scope ? { scope: empty(statusOf(s.scope)) } : {}),
+      offences: pv.offences.map((o, i) => ({ id: o.id, citation: { instrument: o.citation.instrument, provision: o.citation.provision, confidence: o.citation.confidence }, status: statusOf(s.offences[i]), elements: [] })),
+      interpretations,
+    };
+  }
+  const trace = runTrace(pv, nf.values);
+  return {
+    regime: regime.id as RegimeId,
+    version: ref,
+    trafficking: traffickingVerdict(pv, trace, nf),
+    victim: verdictFromGroup(trace.victim, nf, trace),
+    child: verdictFromGroup(trace.child, nf, trace),
+    ...(trace.scope ? { scope: verdictFromGroup(trace.scope, nf, trace) } : {}),
+    offences: offenceResults(trace, nf),
+    interpretations,
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { FactsError, type FactsIssue } from '../facts/errors.js';
+import { isoDateSchema } from '../facts/schema.js';
+import type { RuleBook } from '../law/load.js';
+import { type CompareOptions, REGIME_IDS, type RegimeId } from '../types.js';
+
+const optionsSchema = z.strictObject({
+  regimes: z
+    .array(z.enum(REGIME_IDS as [RegimeId, ...RegimeId[]], { error: `expected one of: ${REGIME_IDS.join(', ')}` }))
+    .min(1, { message: 'name at least one regime' })
+    .refine((a) => new Set(a).size === a.length, { message: 'regimes must not repeat' })
+    .optional(),
+  asOf: isoDateSchema.optional(),
+  interpretations: z.record(z.string(), z.string()).optional(),
+  detail: z.enum(['full', 'verdicts']).optional(),
+  language: z.enum(['en', 'id', 'ms']).optional(),
+});
+
+/** Validated options with defaults applied. */
+export interface ResolvedOptions {
+  regimes: RegimeId[];
+  asOf?: string;
+  interpretations: Record<string, string>;
+  detail: 'full' | 'verdicts';
+}
+
+/** Validate compare() options; problems are reported as a FactsError on `options.*` paths. */
+export function resolveOptions(options: unknown, book: RuleBook): ResolvedOptions {
+  const parsed = optionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    throw new FactsError(
+      parsed.error.issues.map((i) => ({ path: ['options', ...i.path.map(String)].join('.'), code: i.code, message: i.message })),
+    );
+  }
+  const o = parsed.data;
+  const issues: FactsIssue[] = [];
+  for (const [id, reading] of Object.entries(o.interpretations ?? {})) {
+    const decls = book.regimes.map((r) => r.interpretations.get(id)).filter((d) => d !== undefined);
+    if (decls.length === 0) {
+      issues.push({ path: `options.interpretations.${id}`, code: 'unknown_interpretation', message: `no interpretation "${id}" (see regimes() for the list)` });
+    } else if (!decls.some((d) => d.readings.some((r) => r.id === reading))) {
+      const readings = [...new Set(decls.flatMap((d) => d.readings.map((r) => r.id)))];
+      issues.push({ path: `options.interpretations.${id}`, code: 'unknown_reading', message: `no reading "${reading}"; expected one of: ${readings.join(', ')}` });
+    }
+  }
+  if (issues.length) throw new FactsError(issues);
+  return {
+    regimes: o.regimes ?? [...REGIME_IDS],
+    ...(o.asOf ? { asOf: o.asOf } : {}),
+    interpretations: o.interpretations ?? {},
+    detail: o.detail ?? 'full',
+  };
+}

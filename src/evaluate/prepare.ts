@@ -1,0 +1,108 @@
+import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
+import type { LoadedRegime, LoadedVersion } from '../law/load.js';
+import type { Citation, Element, Label } from '../law/schema.js';
+import { compileCondition, type Evaluator } from './compile.js';
+
+/** One element of an offence or definition, expanded to plain conditions and compiled. */
+export interface PreparedElement {
+  element: string;
+  label: Label;
+  citation: Citation;
+  note?: string;
+  condition: Condition;
+  notRequiredWhen?: Condition;
+  notRequiredCitation?: Citation;
+  test: Evaluator;
+  notRequiredTest?: Evaluator;
+  /** Normalised facts the element reads. */
+  facts: string[];
+}
+
+/** An offence or a definition (child, victim, scope): all of its elements must hold. */
+export interface PreparedGroup {
+  id: string;
+  title?: Label;
+  citation: Citation;
+  trafficking: boolean;
+  elements: PreparedElement[];
+}
+
+/** A version with every macro resolved for one choice of readings, ready to run. */
+export interface PreparedVersion {
+  loaded: LoadedVersion;
+  /** interpretation id -> reading (defaults filled in) for every interpretation of the regime. */
+  readings: Readonly<Record<string, string>>;
+  /** The interpretations this version's conditions actually consulted. */
+  used: string[];
+  child: PreparedGroup;
+  victim: PreparedGroup;
+  scope?: PreparedGroup;
+  offences: PreparedGroup[];
+  primaryOffence: string;
+}
+
+// Memo of prepared versions, keyed by the (immutable) loaded version and the readings chosen.
+// Pure memoisation: the same inputs always give the same prepared version.
+const memo = new WeakMap<LoadedVersion, Map<string, PreparedVersion>>();
+
+/** The readings in force for a regime: the user's choice where given, else each interpretation's default. */
+export function resolveReadings(regime: LoadedRegime, chosen: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const readings: Record<string, string> = {};
+  for (const [id, decl] of regime.interpretations) readings[id] = chosen[id] ?? decl.default;
+  return readings;
+}
+
+export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, chosen: Readonly<Record<string, string>> = {}): PreparedVersion {
+  const readings = resolveReadings(regime, chosen);
+  const key = JSON.stringify(readings);
+  let byReadings = memo.get(version);
+  if (!byReadings) {
+    byReadings = new Map();
+    memo.set(version, byReadings);
+  }
+  const hit = byReadings.get(key);
+  if (hit) return hit;
+
+  const v = version.data;
+  const used = new Set<string>();
+  const ctx = { mapping: v.concepts, readings, used };
+  const cite = (ref: string) => v.citations[ref] as Citation;
+  const element = (e: Element): PreparedElement => {
+    const condition = expandCondition(e.condition, ctx);
+    const notRequiredWhen = e.notRequiredWhen ? expandCondition(e.notRequiredWhen, ctx) : undefined;
+    const facts = factsOf(condition);
+    if (notRequiredWhen) factsOf(notRequiredWhen, facts);
+    return {
+      element: e.element,
+      label: e.label,
+      citation: cite(e.citation),
+      ...(e.note ? { note: e.note } : {}),
+      condition,
+      ...(notRequiredWhen ? { notRequiredWhen, notRequiredTest: compileCondition(notRequiredWhen) } : {}),
+      ...(e.notRequiredCitation ? { notRequiredCitation: cite(e.notRequiredCitation) } : {}),
+      test: compileCondition(condition),
+      facts: [...facts],
+    };
+  };
+  const group = (id: string, citation: string, elements: Element[], trafficking: boolean, title?: Label): PreparedGroup => ({
+    id,
+    ...(title ? { title } : {}),
+    citation: cite(citation),
+    trafficking,
+    elements: elements.map(element),
+  });
+  const d = v.definitions;
+  const prepared: PreparedVersion = {
+    loaded: version,
+    readings,
+    used: [],
+    child: group('child', d.child.citation, d.child.elements, false),
+    victim: group('victim', d.victim.citation, d.victim.elements, false),
+    ...(d.scope ? { scope: group('scope', d.scope.citation, d.scope.elements, false) } : {}),
+    offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title)),
+    primaryOffence: v.primaryOffence,
+  };
+  prepared.used = [...used].sort();
+  byReadings.set(key, prepared);
+  return prepared;
+}

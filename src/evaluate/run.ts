@@ -1,0 +1,198 @@
+import type { FactValue, NormalisedFacts } from '../facts/normalise.js';
+import type { Citation } from '../law/schema.js';
+import type { CitationOut, ElementResult, ElementStatus, OffenceResult, Status, Verdict } from '../types.js';
+import { and3, or3, type Tri } from './kleene.js';
+import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
+import { traceCondition, type TraceNode, trueLeaves, undecidedFacts } from './trace.js';
+
+export const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === false ? 'does-not-qualify' : 'undetermined');
+
+type Facts = Readonly<Record<string, FactValue>>;
+type Verdicts = Record<string, Tri>;
+
+/** An element holds when it is satisfied or switched off (not required); Kleene "or" of the two. */
+function elementValue(e: PreparedElement, facts: Facts, verdicts: Verdicts): Tri {
+  if (!e.notRequiredTest) return e.test(facts, verdicts);
+  const off = e.notRequiredTest(facts, verdicts);
+  if (off === true) return true;
+  const on = e.test(facts, verdicts);
+  return or3([off, on]);
+}
+
+const groupValue = (g: PreparedGroup, facts: Facts, verdicts: Verdicts): Tri => {
+  let unknown = false;
+  for (const e of g.elements) {
+    const v = elementValue(e, facts, verdicts);
+    if (v === false) return false;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+};
+
+/** Statuses only: the screening path (no trees, no texts). */
+export interface VersionStatuses {
+  child: Tri;
+  trafficking: Tri;
+  victim: Tri;
+  scope?: Tri;
+  offences: Tri[];
+}
+
+export function runStatuses(pv: PreparedVersion, facts: Facts): VersionStatuses {
+  const verdicts: Verdicts = {};
+  const child = groupValue(pv.child, facts, verdicts);
+  verdicts.$child = child;
+  const offences = pv.offences.map((o) => groupValue(o, facts, verdicts));
+  const trafficking = or3(offences.filter((_, i) => (pv.offences[i] as PreparedGroup).trafficking));
+  verdicts.$trafficking = trafficking;
+  const victim = groupValue(pv.victim, facts, verdicts);
+  const out: VersionStatuses = { child, trafficking, victim, offences };
+  if (pv.scope) out.scope = groupValue(pv.scope, facts, verdicts);
+  return out;
+}
+
+export function citationOut(c: Citation): CitationOut {
+  return {
+    instrument: c.instrument,
+    provision: c.provision,
+    ...(c.text ? { text: { ...c.text } } : {}),
+    confidence: c.confidence,
+    ...(c.noteMark ? { noteMark: c.noteMark } : {}),
+    ...(c.note ? { note: c.note } : {}),
+  };
+}
+
+/** An element evaluated with its trees kept (why / why not). */
+export interface TracedElement {
+  prepared: PreparedElement;
+  value: Tri;
+  condition: TraceNode;
+  notRequired?: TraceNode;
+  result: ElementResult;
+}
+
+export interface TracedGroup {
+  prepared: PreparedGroup;
+  value: Tri;
+  elements: TracedElement[];
+  /** Normalised facts whose value could change an unknown result (verdict facts not yet expanded). */
+  undecided: Set<string>;
+}
+
+/** Full evaluation: every node traced, every element explained, missing facts collected. */
+export interface VersionTrace {
+  child: TracedGroup;
+  offences: TracedGroup[];
+  trafficking: Tri;
+  victim: TracedGroup;
+  scope?: TracedGroup;
+  verdicts: Verdicts;
+}
+
+function traceElement(e: PreparedElement, facts: Facts, verdicts: Verdicts): TracedElement {
+  const condition = traceCondition(e.condition, facts, verdicts);
+  const notRequired = e.notRequiredWhen ? traceCondition(e.notRequiredWhen, facts, verdicts) : undefined;
+  const value = notRequired ? (notRequired.value === true ? true : or3([notRequired.value, condition.value])) : condition.value;
+  let status: ElementStatus;
+  if (notRequired?.value === true) status = 'not-required';
+  else if (condition.value === true) status = 'satisfied';
+  else if (value === false) status = 'not-satisfied';
+  else status = 'unknown';
+  const matched = [...new Set(trueLeaves(condition).filter((f) => !f.startsWith('$')).map(conceptOf))];
+  const result: ElementResult = {
+    element: e.element,
+    status,
+    matched,
+    citation: citationOut(e.citation),
+    label: e.label.en,
+    facts: e.facts,
+    ...(e.note ? { note: e.note } : {}),
+    ...(status === 'not-required' && e.notRequiredCitation ? { notRequiredBy: citationOut(e.notRequiredCitation) } : {}),
+  };
+  return { prepared: e, value, condition, ...(notRequired ? { notRequired } : {}), result };
+}
+
+/** `means.deception` -> `deception`; other facts keep their name. */
+function conceptOf(fact: string): string {
+  const m = /^(?:acts|means|purposes|exploitationOccurred|victim\.harm|consequences)\.(.+)$/.exec(fact);
+  return m ? (m[1] as string) : fact;
+}
+
+function traceGroup(g: PreparedGroup, facts: Facts, verdicts: Verdicts): TracedGroup {
+  const elements = g.elements.map((e) => traceElement(e, facts, verdicts));
+  const value = and3(elements.map((e) => e.value));
+  const undecided = new Set<string>();
+  if (value === undefined) {
+    for (const e of elements) {
+      if (e.value !== undefined) continue;
+      undecidedFacts(e.condition, undecided);
+      if (e.notRequired) undecidedFacts(e.notRequired, undecided);
+    }
+  }
+  return { prepared: g, value, elements, undecided };
+}
+
+export function runTrace(pv: PreparedVersion, facts: Facts): VersionTrace {
+  const verdicts: Verdicts = {};
+  const child = traceGroup(pv.child, facts, verdicts);
+  verdicts.$child = child.value;
+  const offences = pv.offences.map((o) => traceGroup(o, facts, verdicts));
+  const trafficking = or3(offences.filter((o) => o.prepared.trafficking).map((o) => o.value));
+  verdicts.$trafficking = trafficking;
+  const victim = traceGroup(pv.victim, facts, verdicts);
+  const scope = pv.scope ? traceGroup(pv.scope, facts, verdicts) : undefined;
+  return { child, offences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
+}
+
+/** Turn normalised fact names into the CaseFacts paths a user would fill in. */
+export function askPaths(names: Iterable<string>, nf: NormalisedFacts, trace: VersionTrace): string[] {
+  const out = new Set<string>();
+  const expand = (name: string, seen: Set<string>) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    if (name === '$child') for (const n of trace.child.undecided) expand(n, seen);
+    else if (name === '$trafficking') for (const o of trace.offences) if (o.prepared.trafficking && o.value === undefined) for (const n of o.undecided) expand(n, seen);
+    else for (const p of nf.askFor[name] ?? [name]) out.add(p);
+  };
+  const seen = new Set<string>();
+  for (const n of names) expand(n, seen);
+  return [...out];
+}
+
+export function verdictFromGroup(g: TracedGroup, nf: NormalisedFacts, trace: VersionTrace): Verdict {
+  return {
+    status: statusOf(g.value),
+    elements: g.elements.map((e) => e.result),
+    missingFacts: g.value === undefined ? askPaths(g.undecided, nf, trace) : [],
+  };
+}
+
+export function offenceResults(trace: VersionTrace, nf: NormalisedFacts): OffenceResult[] {
+  return trace.offences.map((o) => ({
+    id: o.prepared.id,
+    ...(o.prepared.title ? { title: o.prepared.title.en } : {}),
+    citation: citationOut(o.prepared.citation),
+    status: statusOf(o.value),
+    trafficking: o.prepared.trafficking,
+    elements: o.elements.map((e) => e.result),
+    ...(o.value === undefined ? { missingFacts: askPaths(o.undecided, nf, trace) } : {}),
+  }));
+}
+
+/** The trafficking verdict: any trafficking offence qualifies; elements of the lead offence. */
+export function traffickingVerdict(pv: PreparedVersion, trace: VersionTrace, nf: NormalisedFacts): Verdict {
+  const candidates = trace.offences.filter((o) => o.prepared.trafficking);
+  const lead =
+    candidates.find((o) => o.value === true) ??
+    candidates.find((o) => o.value === undefined && o.prepared.id === pv.primaryOffence) ??
+    candidates.find((o) => o.value === undefined) ??
+    candidates.find((o) => o.prepared.id === pv.primaryOffence) ??
+    candidates[0];
+  const missing = new Set<string>();
+  if (trace.trafficking === undefined) for (const o of candidates) if (o.value === undefined) for (const n of o.undecided) missing.add(n);
+  return {
+    status: statusOf(trace.trafficking),
+    elements: lead ? lead.elements.map((e) => e.result) : [],
+    missingFacts: trace.trafficking === undefined ? askPaths(missing, nf, trace) : [],
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { actSchema, consequenceSchema, exploitationSchema, harmSchema, meansSchema } from './concepts.js';
+import { COUNTRY_CODES } from './countries.js';
+
+/**
+ * The zod schema of `CaseFacts` (contract.md, "Facts in"). One source of truth: the TypeScript type,
+ * the JSON Schema and the validation all come from here. No transforms, so that zod's own JSON Schema
+ * export describes exactly what is accepted.
+ *
+ * Absent field = unknown. Nothing here fills a default: the evaluation treats a missing value as
+ * unknown, never as false.
+ */
+
+/** Longest string accepted anywhere in the input (ids); see SECURITY.md. */
+export const MAX_STRING_LENGTH = 200;
+/** Most transit countries accepted. */
+export const MAX_TRANSIT = 30;
+
+export const isoDateSchema = z.iso
+  .date({ error: 'expected a calendar date in the form YYYY-MM-DD (no time, no time zone), e.g. 2024-05-01' })
+  .refine((s) => s >= '1850-01-01' && s <= '2200-12-31', {
+    message: 'expected a date between 1850-01-01 and 2200-12-31',
+  })
+  .describe('A calendar date, YYYY-MM-DD.');
+
+export const countrySchema = z
+  .string({ error: 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "ID", "MY"' })
+  .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "ID", "MY"' })
+  .refine((s) => COUNTRY_CODES.has(s), { message: 'not an assigned ISO 3166-1 alpha-2 country code' })
+  .describe('ISO 3166-1 alpha-2 country code, upper case.');
+
+/**
+ * A set of concepts. An array is CLOSED: exactly these hold, every other concept is false.
+ * An object is OPEN: true / false per concept; a concept not named is unknown.
+ */
+export function conceptSetSchema<T extends z.ZodEnum>(concepts: T, what: string) {
+  const ids = concepts.options as string[];
+  const open = z.strictObject(
+    Object.fromEntries(ids.map((id) => [id, z.boolean({ error: `expected true or false for ${what} "${id}"` }).optional()])) as Record<
+      string,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  );
+  const closed = z
+    .array(concepts, { error: `expected an array of ${what} ids` })
+    .max(ids.length, { message: `at most ${ids.length} ${what} ids` })
+    .refine((a) => new Set(a).size === a.length, { message: `${what} ids must not repeat` });
+  return z
+    .union([closed, open])
+    .describe(
+      `${what}: an array is closed (exactly these hold, all others are false); an object is open (true/false per id, others unknown). Ids: ${ids.join(', ')}.`,
+    );
+}
+
+const wholeYears = z
+  .number({ error: 'expected a whole number of years' })
+  .int({ message: 'expected a whole number of years' })
+  .min(0, { message: 'age cannot be negative' })
+  .max(130, { message: 'age above 130 is not plausible' });
+
+export const ageSchema = z
+  .union([
+    wholeYears,
+    z
+      .strictObject({ min: wholeYears, max: wholeYears })
+      .refine((r) => r.min <= r.max, { message: 'min must not be above max', path: ['min'] }),
+  ])
+  .describe('Whole years at conductDate, or a range {min, max} when only an estimate is known.');
+
+export const victimSchema = z.strictObject({
+  birthDate: isoDateSchema.optional(),
+  age: ageSchema.optional(),
+  unborn: z.boolean().optional().describe('Not yet born at conductDate.'),
+  selfProtectionImpaired: z
+    .boolean()
+    .optional()
+    .describe('Unable to fully take care of or protect themself because of a physical or mental disability or condition.'),
+  nationality: countrySchema.optional(),
+  consented: z.boolean().optional().describe('The victim agreed (to the movement, work or exploitation).'),
+  harm: conceptSetSchema(harmSchema, 'harm').optional(),
+});
+
+export const movementSchema = z.strictObject({
+  origin: countrySchema.optional().describe('Where the person was recruited / taken from.'),
+  transit: z.array(countrySchema).max(MAX_TRANSIT, { message: `at most ${MAX_TRANSIT} transit countries` }).optional(),
+  destination: countrySchema.optional().describe('Where the person was taken (or was being taken) to.'),
+  exploitationCountry: countrySchema.optional().describe('Where the exploitation was intended or took place.'),
+  completed: z.boolean().optional().describe('false: stopped before arriving (an attempt).'),
+  interRegional: z
+    .boolean()
+    .optional()
+    .describe('Moved between regions (provinces, regencies) inside one country (UU 21/2007 Pasal 6 and its Penjelasan).'),
+});
+
+export const offenderSchema = z.strictObject({
+  organisedCriminalGroup: z.boolean().optional().describe('Acted as or within an organised criminal group.'),
+  publicOfficial: z.boolean().optional().describe('A public official / penyelenggara negara abusing office.'),
+  crossBorderLinks: z
+    .boolean()
+    .optional()
+    .describe(
+      'Extension: the offence, though committed in one State, was substantially prepared, planned, directed or controlled in another, involves a group active in more than one State, or has substantial effects in another State (UNTOC Art 3(2)(b)-(d)).',
+    ),
+});
+
+export const caseFactsSchema = z
+  .strictObject({
+    id: z.string().max(MAX_STRING_LENGTH, { message: `at most ${MAX_STRING_LENGTH} characters` }).optional(),
+    conductDate: isoDateSchema.optional().describe('When the conduct took place (its start).'),
+    conductEndDate: isoDateSchema.optional().describe('When continuing conduct ended.'),
+    victim: victimSchema.optional(),
+    acts: conceptSetSchema(actSchema, 'act').optional(),
+    means: conceptSetSchema(meansSchema, 'means').optional(),
+    purposes: conceptSetSchema(exploitationSchema, 'exploitation').optional().describe('Exploitation intended.'),
+    exploitationOccurred: conceptSetSchema(exploitationSchema, 'exploitation')
+      .optional()
+      .describe('Exploitation that actually took place.'),
+    movement: movementSchema.optional(),
+    offender: offenderSchema.optional(),
+    consequences: conceptSetSchema(consequenceSchema, 'consequence').optional(),
+  })
+  .describe('A case fact pattern. Every field is optional: an absent field is unknown, never false.');
+
+/** A case fact pattern (contract.md). Absent field = unknown. */
+export type CaseFacts = z.infer<typeof caseFactsSchema>;
+export type ConceptSet<T extends string> = T[] | Partial<Record<T, boolean>>;

@@ -1,0 +1,51 @@
+/**
+ * tip-harmonise: the human-trafficking law of Indonesia (UU 21/2007, KUHP Pasal 455), Malaysia
+ * (Act 670) and ASEAN (ACTIP), with the Palermo Protocol as baseline, as dated, cited,
+ * declarative rules. The public surface is the contract in ../shared/design/contract.md.
+ *
+ * @packageDocumentation
+ */
+export { compare } from './compare/compare.js';
+export { compareMany } from './compare/compareMany.js';
+export { regimes, type RegimeInfo } from './law/regimes.js';
+export { factsJsonSchema } from './facts/jsonSchema.js';
+export { FactsError, isFactsError, type FactsIssue } from './facts/errors.js';
+export { parseFacts, safeParseFacts } from './facts/parseFacts.js';
+export { caseFactsSchema, type CaseFacts, type ConceptSet } from './facts/schema.js';
+export {
+  ACTS,
+  MEANS,
+  EXPLOITATION,
+  HARM,
+  CONSEQUENCES,
+  actSchema,
+  meansSchema,
+  exploitationSchema,
+  harmSchema,
+  consequenceSchema,
+  type Act,
+  type Means,
+  type Exploitation,
+  type Harm,
+  type Consequence,
+} from './facts/concepts.js';
+export { LIBRARY_VERSION } from './version.js';
+export type {
+  CaseDivergence,
+  CitationOut as Citation,
+  CompareOptions,
+  Comparison,
+  ElementResult,
+  ElementStatus,
+  InterpretationUsed,
+  ISODate,
+  Language,
+  OffenceResult,
+  Receipt,
+  RegimeId,
+  RegimeResult,
+  Status,
+  Verdict,
+  VerdictName,
+  VersionRef,
+} from './types.js';

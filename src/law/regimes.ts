@@ -1,0 +1,39 @@
+import { citationOut } from '../evaluate/run.js';
+import type { CitationOut, RegimeId, VersionRef } from '../types.js';
+import { bundledRuleBook } from './bundled.js';
+import type { RuleBook } from './load.js';
+
+/** A regime as data: its versions with their dates, and the contested readings it offers. */
+export interface RegimeInfo {
+  id: RegimeId;
+  name: { en: string; id: string; ms: string };
+  shortName: string;
+  jurisdiction: string;
+  kind: 'national' | 'treaty';
+  versions: Array<VersionRef & { sha256: string; file: string; changes: string[]; offences: Array<{ id: string; title: string; citation: CitationOut }> }>;
+  interpretations: Array<{ id: string; question: string; default: string; readings: Array<{ id: string; label: string; sources: string[] }> }>;
+  note?: string;
+}
+
+/** Every regime, its dated versions (with the content hash of each rule file) and its interpretations. */
+export function regimes(book: RuleBook = bundledRuleBook()): RegimeInfo[] {
+  return book.regimes.map((r) => ({
+    id: r.id as RegimeId,
+    name: r.data.name,
+    shortName: r.data.shortName,
+    jurisdiction: r.data.jurisdiction,
+    kind: r.data.kind,
+    versions: r.versions.map((v) => ({
+      id: v.data.id,
+      label: v.data.label.en,
+      inForceFrom: v.data.validFrom,
+      ...(v.data.validTo ? { inForceUntil: v.data.validTo } : {}),
+      sha256: v.sha256,
+      file: v.file,
+      changes: v.data.changes ?? [],
+      offences: v.data.offences.map((o) => ({ id: o.id, title: o.title.en, citation: citationOut(v.data.citations[o.citation] as never) })),
+    })),
+    interpretations: [...r.interpretations.values()].map((i) => ({ id: i.id, question: i.question, default: i.default, readings: i.readings })),
+    ...(r.data.note ? { note: r.data.note } : {}),
+  }));
+}

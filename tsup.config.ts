@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+// Two entries: the library core (browser-safe: no fs/path/process) and the CLI (Node only).
+// Rule files are bundled into the core at build time (scripts/bundle-rules.mjs writes
+// src/law/rules.generated.json), so the library never reads the file system at run time.
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    platform: 'neutral',
+    // json-rules-engine is CJS only; keep it external for Node, bundlers resolve it for browsers.
+    external: ['json-rules-engine'],
+    // Load and validate the bundled rule files once built: malformed rule data fails the build.
+    onSuccess: 'node -e "import(\'./dist/index.js\').then((m) => m.regimes()).catch((e) => { console.error(e.message); process.exit(1); })"',
+  },
+  {
+    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    external: ['json-rules-engine'],
+  },
+]);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseFacts } from '../../src/facts/normalise.js';
+import { parseFacts } from '../../src/facts/parseFacts.js';
+
+const n = (facts: unknown, date?: string) => normaliseFacts(parseFacts(facts), date).values;
+
+describe('normaliseFacts: absent is unknown, never false', () => {
+  it('a closed array makes every unnamed concept false', () => {
+    const v = n({ means: ['deception'] });
+    expect(v['means.deception']).toBe(true);
+    expect(v['means.force']).toBe(false);
+  });
+  it('an open object leaves unnamed concepts unknown', () => {
+    const v = n({ means: { deception: false } });
+    expect(v['means.deception']).toBe(false);
+    expect(v['means.force']).toBeUndefined();
+  });
+  it('an absent set leaves every concept unknown', () => {
+    const v = n({});
+    expect(v['means.deception']).toBeUndefined();
+    expect(v['acts.recruitment']).toBeUndefined();
+    expect(v['victim.harm.physical']).toBeUndefined();
+  });
+});
+
+describe('normaliseFacts: age and the unborn', () => {
+  it('reads age from birthDate on the date', () => {
+    expect(n({ victim: { birthDate: '2006-05-01' } }, '2024-04-30')['victim.age']).toEqual({ min: 17, max: 17 });
+    expect(n({ victim: { birthDate: '2006-05-01' } }, '2024-05-01')['victim.age']).toEqual({ min: 18, max: 18 });
+  });
+  it('without a date, an age from birthDate is unknown and asks for conductDate', () => {
+    const nf = normaliseFacts(parseFacts({ victim: { birthDate: '2006-05-01' } }), undefined);
+    expect(nf.values['victim.age']).toBeUndefined();
+    expect(nf.askFor['victim.age']).toEqual(['conductDate']);
+  });
+  it('keeps an age range as an interval', () => {
+    expect(n({ victim: { age: { min: 15, max: 19 } } })['victim.age']).toEqual({ min: 15, max: 19 });
+  });
+  it('derives unborn from a birth date after the date, and born from a stated age', () => {
+    expect(n({ victim: { birthDate: '2025-06-01' } }, '2025-01-01')['victim.unborn']).toBe(true);
+    expect(n({ victim: { birthDate: '2020-06-01' } }, '2025-01-01')['victim.unborn']).toBe(false);
+    expect(n({ victim: { age: 3 } })['victim.unborn']).toBe(false);
+    expect(n({ victim: {} })['victim.unborn']).toBeUndefined();
+  });
+});
+
+describe('normaliseFacts: movement', () => {
+  it('crosses a border when two known places differ', () => {
+    expect(n({ movement: { origin: 'ID', destination: 'MY' } })['movement.crossesBorder']).toBe(true);
+  });
+  it('is domestic only when origin, destination and transit are all known and one country', () => {
+    expect(n({ movement: { origin: 'MY', destination: 'MY', transit: [] } })['movement.crossesBorder']).toBe(false);
+    expect(n({ movement: { origin: 'MY', destination: 'MY' } })['movement.crossesBorder']).toBeUndefined();
+  });
+  it('takes the place of exploitation from the destination when not found separately', () => {
+    expect(n({ movement: { destination: 'MY' } })['movement.exploitationPlace']).toBe('MY');
+    expect(n({ movement: { destination: 'MY', exploitationCountry: 'SG' } })['movement.exploitationPlace']).toBe('SG');
+    expect(n({})['movement.exploitationPlace']).toBeUndefined();
+  });
+});

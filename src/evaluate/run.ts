@@ -150,9 +150,15 @@ export function askPaths(names: Iterable<string>, nf: NormalisedFacts, trace: Ve
   const expand = (name: string, seen: Set<string>) => {
     if (seen.has(name)) return;
     seen.add(name);
-    if (name === '$child') for (const n of trace.child.undecided) expand(n, seen);
-    else if (name === '$trafficking') for (const o of trace.offences) if (o.prepared.trafficking && o.value === undefined) for (const n of o.undecided) expand(n, seen);
-    else for (const p of nf.askFor[name] ?? [name]) out.add(p);
+    if (name === '$child') {
+      for (const n of trace.child.undecided) expand(n, seen);
+    } else if (name === '$trafficking') {
+      for (const o of trace.offences) {
+        if (o.prepared.trafficking && o.value === undefined) for (const n of o.undecided) expand(n, seen);
+      }
+    } else {
+      for (const p of nf.askFor[name] ?? [name]) out.add(p);
+    }
   };
   const seen = new Set<string>();
   for (const n of names) expand(n, seen);

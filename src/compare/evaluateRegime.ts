@@ -2,8 +2,8 @@ import type { CaseFacts } from '../facts/schema.js';
 import { type NormalisedFacts, normaliseFacts } from '../facts/normalise.js';
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
 import { prepareVersion } from '../evaluate/prepare.js';
-import { offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
-import type { InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
+import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
+import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
 
 export function versionRef(v: LoadedVersion): VersionRef {
@@ -116,14 +116,35 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
     };
   }
   const trace = runTrace(pv, nf.values);
+  const trafficking = traffickingVerdict(pv, trace, nf);
+  if (nf.values['victim.consented'] === true) trafficking.elements.push(consentElement(version));
   return {
     regime: regime.id as RegimeId,
     version: ref,
-    trafficking: traffickingVerdict(pv, trace, nf),
+    trafficking,
     victim: verdictFromGroup(trace.victim, nf, trace),
     child: verdictFromGroup(trace.child, nf, trace),
     ...(trace.scope ? { scope: verdictFromGroup(trace.scope, nf, trace) } : {}),
     offences: offenceResults(trace, nf),
     interpretations,
+  };
+}
+
+/**
+ * The person's consent never decides a verdict: every regime makes it irrelevant (UU 21/2007 Pasal 26,
+ * Act 670 s.16, Palermo Art 3(b), ACTIP Art 2(b)). When consent is recorded, the verdict says so,
+ * citing the version's own consent rule (its `profile`), instead of leaving the fact unexplained.
+ */
+function consentElement(version: LoadedVersion): ElementResult {
+  const p = version.data.profile;
+  const ref = p.citations.consent;
+  const citation = ref ? version.data.citations[ref] : undefined;
+  return {
+    element: 'consent',
+    status: 'not-required',
+    matched: [],
+    citation: citation ? citationOut(citation) : { instrument: version.data.label.en, provision: 'consent rule', confidence: 'unverified' },
+    label: 'The person consented: consent is no defence',
+    note: p.consentRule,
   };
 }

@@ -112,3 +112,20 @@ describe('schema and regimes', () => {
     ]);
   });
 });
+
+describe('consent', () => {
+  it("is shown as irrelevant with each regime's own consent rule, and changes no verdict", async () => {
+    const base = { conductDate: '2023-06-01', victim: { age: 24, nationality: 'ID', selfProtectionImpaired: false }, acts: ['recruitment'], means: ['deception'], purposes: ['forced-labour'], movement: { origin: 'ID', destination: 'MY', transit: [] } };
+    const without = await byRegime(base);
+    const withConsent = await byRegime({ ...base, victim: { ...base.victim, consented: true } });
+    for (const id of ['uu-21-2007', 'act-670', 'actip', 'palermo']) {
+      expect(withConsent[id]?.trafficking.status).toBe(without[id]?.trafficking.status);
+      const consent = withConsent[id]?.trafficking.elements.find((e) => e.element === 'consent');
+      expect(consent?.status).toBe('not-required');
+    }
+    // UU 21/2007 Pasal 26; Act 670 s.16; Palermo Art 3(b).
+    expect(withConsent['uu-21-2007']?.trafficking.elements.find((e) => e.element === 'consent')?.citation.provision).toBe('Pasal 26');
+    expect(withConsent['act-670']?.trafficking.elements.find((e) => e.element === 'consent')?.citation.provision).toBe('s. 16');
+    expect(withConsent.palermo?.trafficking.elements.find((e) => e.element === 'consent')?.citation.provision).toBe('Art. 3(b)');
+  });
+});

@@ -4,16 +4,65 @@
  */
 import type { Language } from './law/schema.js';
 
+/**
+ * A regime id (contract.md, "Regimes"): a body of law over time, judged at the version in force on the date.
+ *
+ * @example
+ * ```ts
+ * const ids: RegimeId[] = ['uu-21-2007', 'act-670'];
+ * await compare(facts, { regimes: ids });
+ * ```
+ */
 export type RegimeId = 'uu-21-2007' | 'act-670' | 'actip' | 'palermo';
 export const REGIME_IDS: readonly RegimeId[] = ['uu-21-2007', 'act-670', 'actip', 'palermo'];
+/**
+ * A calendar date, `YYYY-MM-DD` (no time, no time zone).
+ *
+ * @example
+ * ```ts
+ * const d: ISODate = '2023-03-01';
+ * ```
+ */
 export type ISODate = string;
 export type { Language };
 
-/** qualifies / does not qualify / undetermined (facts missing) / the law was not in force on the date. */
+/**
+ * qualifies / does not qualify / undetermined (facts missing) / the law was not in force on the date.
+ *
+ * @example
+ * ```ts
+ * if (r.trafficking.status === 'undetermined') console.log(r.trafficking.missingFacts);
+ * ```
+ */
 export type Status = 'qualifies' | 'does-not-qualify' | 'undetermined' | 'not-in-force';
+/**
+ * The status of one element: `not-required` when a rule switches it off (means under a child rule).
+ *
+ * @example
+ * ```ts
+ * r.trafficking.elements.filter((e) => e.status === 'unknown').map((e) => e.element);
+ * ```
+ */
 export type ElementStatus = 'satisfied' | 'not-satisfied' | 'unknown' | 'not-required';
+/**
+ * The four questions asked of each regime.
+ *
+ * @example
+ * ```ts
+ * const v: VerdictName = 'child';
+ * c.regimes[0]![v]?.status;
+ * ```
+ */
 export type VerdictName = 'trafficking' | 'victim' | 'child' | 'scope';
 
+/**
+ * A pinpoint citation, with the original wording where known and a confidence mark for its source.
+ *
+ * @example
+ * ```ts
+ * for (const e of r.trafficking.elements) console.log(e.citation.instrument, e.citation.provision, e.citation.confidence);
+ * ```
+ */
 export interface CitationOut {
   instrument: string;
   provision: string;
@@ -23,6 +72,15 @@ export interface CitationOut {
   note?: string;
 }
 
+/**
+ * One element of a definition or offence, with the facts that satisfied it and its citation.
+ *
+ * @example
+ * ```ts
+ * const means = r.trafficking.elements.find((e) => e.element === 'means');
+ * console.log(means?.status, means?.matched);
+ * ```
+ */
 export interface ElementResult {
   /** e.g. 'act', 'means', 'purpose', 'child', 'harm', 'territory' */
   element: string;
@@ -40,6 +98,14 @@ export interface ElementResult {
   facts?: string[];
 }
 
+/**
+ * A verdict: status, the elements behind it, and the facts that would decide it when undetermined.
+ *
+ * @example
+ * ```ts
+ * const { status, missingFacts } = c.regimes[0]!.victim;
+ * ```
+ */
 export interface Verdict {
   status: Status;
   elements: ElementResult[];
@@ -47,6 +113,14 @@ export interface Verdict {
   missingFacts: string[];
 }
 
+/**
+ * The dated version of a regime that was applied.
+ *
+ * @example
+ * ```ts
+ * console.log(r.version.label, r.version.inForceFrom);
+ * ```
+ */
 export interface VersionRef {
   id: string;
   label: string;
@@ -54,6 +128,14 @@ export interface VersionRef {
   inForceUntil?: ISODate;
 }
 
+/**
+ * One offence of a regime version (e.g. Pasal 2(1), s.14) with its own status and elements.
+ *
+ * @example
+ * ```ts
+ * r.offences.filter((o) => o.status === 'qualifies').map((o) => o.citation.provision);
+ * ```
+ */
 export interface OffenceResult {
   id: string;
   title?: string;
@@ -65,6 +147,14 @@ export interface OffenceResult {
   missingFacts?: string[];
 }
 
+/**
+ * A contested reading that the result used: the chosen reading and the alternatives (switch with {@link CompareOptions.interpretations}).
+ *
+ * @example
+ * ```ts
+ * for (const i of r.interpretations) console.log(i.id, i.chosen, i.alternatives);
+ * ```
+ */
 export interface InterpretationUsed {
   id: string;
   chosen: string;
@@ -72,6 +162,15 @@ export interface InterpretationUsed {
   question?: string;
 }
 
+/**
+ * The answers of one regime: trafficking, victim, child (and scope for the treaties), offence by offence.
+ *
+ * @example
+ * ```ts
+ * const act670 = c.regimes.find((r) => r.regime === 'act-670');
+ * console.log(act670?.trafficking.status, act670?.child.status);
+ * ```
+ */
 export interface RegimeResult {
   regime: RegimeId;
   version: VersionRef;
@@ -84,12 +183,28 @@ export interface RegimeResult {
   interpretations: InterpretationUsed[];
 }
 
+/**
+ * Where the regimes' statuses differ on one verdict, and the elements that make the difference.
+ *
+ * @example
+ * ```ts
+ * for (const d of c.divergences) for (const cause of d.causes) console.log(d.verdict, cause.element, cause.regimes);
+ * ```
+ */
 export interface CaseDivergence {
   verdict: VerdictName;
   statuses: Partial<Record<RegimeId, Status>>;
   causes: Array<{ element: string; regimes: string[]; explanation: string; citations: CitationOut[] }>;
 }
 
+/**
+ * What a case system stores to reproduce and audit a decision: library version, rule-file hashes, facts hash.
+ *
+ * @example
+ * ```ts
+ * const { library, ruleSets, factsHash } = c.receipt;
+ * ```
+ */
 export interface Receipt {
   library: string;
   ruleSets: Record<string, string>;
@@ -97,6 +212,14 @@ export interface Receipt {
   asOf?: ISODate;
 }
 
+/**
+ * The answer of {@link compare}: one {@link RegimeResult} per regime, the divergences between them, and a receipt.
+ *
+ * @example
+ * ```ts
+ * const c: Comparison = await compare({ conductDate: '2023-03-01', victim: { age: 16 }, acts: ['recruitment'], purposes: ['sexual-exploitation'] });
+ * ```
+ */
 export interface Comparison {
   caseId?: string;
   asOf?: ISODate;
@@ -105,6 +228,19 @@ export interface Comparison {
   receipt: Receipt;
 }
 
+/**
+ * Options of {@link compare} and {@link compareMany}. Invalid options raise a `FactsError` on `options.*` paths.
+ *
+ * @example
+ * ```ts
+ * await compare(facts, {
+ *   regimes: ['act-670', 'palermo'],           // default: all four
+ *   asOf: '2022-03-01',                       // default: facts.conductDate
+ *   interpretations: { 'intl-forced-criminality': 'not-covered' }, // ids from regimes()
+ *   detail: 'verdicts',                       // statuses only, for bulk screening
+ * });
+ * ```
+ */
 export interface CompareOptions {
   /** Default: all four, in contract order. */
   regimes?: RegimeId[];

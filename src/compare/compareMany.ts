@@ -6,6 +6,15 @@ import { compareSync } from './compare.js';
  * Compare many cases, in input order, streaming: each record yields its Comparison, or a
  * FactsError in its place when it is invalid; one bad record never stops the stream.
  * Memory stays bounded: one record is held at a time.
+ *
+ * @example
+ * ```ts
+ * const records = [{ id: 'a', victim: { age: 15 } }, { id: 'b', victim: { age: 'x' } }];
+ * for await (const r of compareMany(records, { detail: 'verdicts' })) {
+ *   if (isFactsError(r)) console.error(r.caseId, r.message);
+ *   else console.log(r.caseId, r.regimes.map((x) => x.trafficking.status));
+ * }
+ * ```
  */
 export async function* compareMany(
   facts: Iterable<unknown> | AsyncIterable<unknown>,

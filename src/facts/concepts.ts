@@ -5,7 +5,14 @@ import { z } from 'zod';
  * mapped onto these ids in its rule files; the ids are what case systems send.
  */
 
-/** Things done to the person (recruitment, transportation, ...). */
+/**
+ * Things done to the person (recruitment, transportation, ...).
+ *
+ * @example
+ * ```ts
+ * ACTS.includes('recruitment'); // true
+ * ```
+ */
 export const ACTS = [
   'recruitment',
   'transportation',
@@ -19,7 +26,14 @@ export const ACTS = [
   'adoption',
 ] as const;
 
-/** Improper means used against the person. */
+/**
+ * Improper means used against the person.
+ *
+ * @example
+ * ```ts
+ * const open = Object.fromEntries(MEANS.map((m) => [m, false])); // every means known absent
+ * ```
+ */
 export const MEANS = [
   'threat',
   'force',
@@ -39,7 +53,14 @@ export const MEANS = [
   'isolation',
 ] as const;
 
-/** Forms of exploitation (for `purposes` and `exploitationOccurred`). */
+/**
+ * Forms of exploitation (for `purposes` and `exploitationOccurred`).
+ *
+ * @example
+ * ```ts
+ * EXPLOITATION.filter((e) => e.startsWith('forced-'));
+ * ```
+ */
 export const EXPLOITATION = [
   'prostitution',
   'sexual-exploitation',
@@ -59,10 +80,24 @@ export const EXPLOITATION = [
   'exploitation-unspecified',
 ] as const;
 
-/** Harm actually suffered by the person (UU 21/2007 Pasal 1 angka 3). */
+/**
+ * Harm actually suffered by the person (UU 21/2007 Pasal 1 angka 3).
+ *
+ * @example
+ * ```ts
+ * const victim = { harm: [HARM[2]] }; // ['physical']
+ * ```
+ */
 export const HARM = ['psychological', 'mental', 'physical', 'sexual', 'economic', 'social'] as const;
 
-/** Results that aggravate (UU 21/2007 Pasal 7; Act 670 s.13 (2022)). */
+/**
+ * Results that aggravate (UU 21/2007 Pasal 7; Act 670 s.13 (2022)).
+ *
+ * @example
+ * ```ts
+ * const facts = { consequences: ['grievous-harm'] satisfies Consequence[] };
+ * ```
+ */
 export const CONSEQUENCES = [
   'grievous-harm',
   'severe-mental-disorder',
@@ -73,16 +108,96 @@ export const CONSEQUENCES = [
   'suicide',
 ] as const;
 
+/**
+ * zod enum of {@link ACTS}.
+ *
+ * @example
+ * ```ts
+ * actSchema.parse('recruitment');
+ * ```
+ */
 export const actSchema = z.enum(ACTS);
+/**
+ * zod enum of {@link MEANS}.
+ *
+ * @example
+ * ```ts
+ * meansSchema.safeParse('deception').success; // true
+ * ```
+ */
 export const meansSchema = z.enum(MEANS);
+/**
+ * zod enum of {@link EXPLOITATION}.
+ *
+ * @example
+ * ```ts
+ * exploitationSchema.options; // every exploitation id
+ * ```
+ */
 export const exploitationSchema = z.enum(EXPLOITATION);
+/**
+ * zod enum of {@link HARM}.
+ *
+ * @example
+ * ```ts
+ * harmSchema.parse('physical');
+ * ```
+ */
 export const harmSchema = z.enum(HARM);
+/**
+ * zod enum of {@link CONSEQUENCES}.
+ *
+ * @example
+ * ```ts
+ * consequenceSchema.options;
+ * ```
+ */
 export const consequenceSchema = z.enum(CONSEQUENCES);
 
+/**
+ * An act id (recruitment, transportation, ...).
+ *
+ * @example
+ * ```ts
+ * const acts: Act[] = ['recruitment', 'transportation'];
+ * ```
+ */
 export type Act = z.infer<typeof actSchema>;
+/**
+ * A means id (threat, deception, abuse-of-vulnerability, ...).
+ *
+ * @example
+ * ```ts
+ * const means: ConceptSet<Means> = { deception: true }; // open: the rest unknown
+ * ```
+ */
 export type Means = z.infer<typeof meansSchema>;
+/**
+ * An exploitation id (sexual-exploitation, forced-labour, ...).
+ *
+ * @example
+ * ```ts
+ * const purposes: Exploitation[] = ['forced-labour'];
+ * ```
+ */
 export type Exploitation = z.infer<typeof exploitationSchema>;
+/**
+ * A harm id (physical, psychological, economic, ...).
+ *
+ * @example
+ * ```ts
+ * const harm: Harm[] = ['physical'];
+ * ```
+ */
 export type Harm = z.infer<typeof harmSchema>;
+/**
+ * A consequence id used for aggravation.
+ *
+ * @example
+ * ```ts
+ * const c: Consequence = CONSEQUENCES[0];
+ * ```
+ */
 export type Consequence = z.infer<typeof consequenceSchema>;
 
 /** The concept groups, keyed by the CaseFacts field that carries them. */

@@ -1,4 +1,12 @@
-/** One problem with one field of the input. */
+/**
+ * One problem with one field of the input.
+ *
+ * @example
+ * ```ts
+ * // { path: 'victim.birthDate', code: 'invalid_date', message: '...' }
+ * err.issues.map((i) => `${i.path}: ${i.message}`);
+ * ```
+ */
 export interface FactsIssue {
   /** Dotted path of the field, e.g. `victim.birthDate` or `movement.transit.2`; `''` for the whole input. */
   path: string;
@@ -11,6 +19,15 @@ export interface FactsIssue {
 /**
  * The only error the library raises for bad input. `issues` names every field that was rejected
  * and why, so a case system can show the user exactly what to fix.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await compare({ victim: { birthDate: '2024-02-30' } });
+ * } catch (e) {
+ *   if (isFactsError(e)) for (const i of e.issues) console.log(i.path, i.message); // victim.birthDate ...
+ * }
+ * ```
  */
 export class FactsError extends Error {
   override readonly name = 'FactsError';
@@ -24,6 +41,14 @@ export class FactsError extends Error {
     if (caseId !== undefined) this.caseId = caseId;
   }
 
+  /**
+   * One line naming the first five issues (the error's `message`).
+   *
+   * @example
+   * ```ts
+   * FactsError.summarise([{ path: 'acts', code: 'invalid_type', message: 'expected an array or an object' }]);
+   * ```
+   */
   static summarise(issues: FactsIssue[]): string {
     const head = issues
       .slice(0, 5)
@@ -44,7 +69,14 @@ export class FactsError extends Error {
   }
 }
 
-/** True for a FactsError from this library (works across bundles, where `instanceof` may not). */
+/**
+ * True for a FactsError from this library (works across bundles, where `instanceof` may not).
+ *
+ * @example
+ * ```ts
+ * for await (const r of compareMany(records)) if (isFactsError(r)) console.error(r.caseId, r.issues);
+ * ```
+ */
 export function isFactsError(value: unknown): value is FactsError {
   return (
     value instanceof FactsError ||

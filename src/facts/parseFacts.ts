@@ -14,6 +14,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Validate an untrusted value as `CaseFacts`. Returns the facts (a fresh object: the input is never
  * mutated) or throws `FactsError`, and nothing else, whatever the value is (cyclic, hostile getters,
  * proxies, huge, deeply nested).
+ *
+ * @example
+ * ```ts
+ * const facts = parseFacts(JSON.parse(body)); // throws FactsError naming each bad field
+ * ```
  */
 export function parseFacts(input: unknown): CaseFacts {
   let caseId: string | undefined;
@@ -33,7 +38,15 @@ export function parseFacts(input: unknown): CaseFacts {
   }
 }
 
-/** Like parseFacts, but returns the error instead of throwing it. */
+/**
+ * Like parseFacts, but returns the error instead of throwing it.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseFacts({ victim: { age: -1 } });
+ * if (!r.success) console.log(r.error.issues[0]?.path); // 'victim.age'
+ * ```
+ */
 export function safeParseFacts(input: unknown): { success: true; data: CaseFacts } | { success: false; error: FactsError } {
   try {
     return { success: true, data: parseFacts(input) };

@@ -103,6 +103,14 @@ export const offenderSchema = z.strictObject({
     ),
 });
 
+/**
+ * The zod schema of {@link CaseFacts} (strict: unknown keys are rejected). {@link parseFacts} adds cross-field checks.
+ *
+ * @example
+ * ```ts
+ * caseFactsSchema.safeParse({ victim: { age: 16 } }).success; // true
+ * ```
+ */
 export const caseFactsSchema = z
   .strictObject({
     id: z.string().max(MAX_STRING_LENGTH, { message: `at most ${MAX_STRING_LENGTH} characters` }).optional(),
@@ -121,6 +129,27 @@ export const caseFactsSchema = z
   })
   .describe('A case fact pattern. Every field is optional: an absent field is unknown, never false.');
 
-/** A case fact pattern (contract.md). Absent field = unknown. */
+/**
+ * A case fact pattern (contract.md). Absent field = unknown.
+ *
+ * @example
+ * ```ts
+ * const facts: CaseFacts = {
+ *   conductDate: '2023-03-01',
+ *   victim: { birthDate: '2007-01-15', nationality: 'ID' },
+ *   acts: ['recruitment'], means: [], purposes: ['sexual-exploitation'],
+ *   movement: { origin: 'ID', destination: 'MY' },
+ * };
+ * ```
+ */
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
+/**
+ * A set of concepts. An array is CLOSED (exactly these hold, every other is false); an object is OPEN (true / false per concept, the rest unknown).
+ *
+ * @example
+ * ```ts
+ * const closed: ConceptSet<Means> = [];                  // no means at all
+ * const open: ConceptSet<Means> = { deception: true };   // deception; other means unknown
+ * ```
+ */
 export type ConceptSet<T extends string> = T[] | Partial<Record<T, boolean>>;

@@ -3,7 +3,15 @@ import type { CitationOut, RegimeId, VersionRef } from '../types.js';
 import { bundledRuleBook } from './bundled.js';
 import type { RuleBook } from './load.js';
 
-/** A regime as data: its versions with their dates, and the contested readings it offers. */
+/**
+ * A regime as data: its versions with their dates, and the contested readings it offers.
+ *
+ * @example
+ * ```ts
+ * const act670: RegimeInfo | undefined = regimes().find((r) => r.id === 'act-670');
+ * act670?.versions.map((v) => v.inForceFrom);
+ * ```
+ */
 export interface RegimeInfo {
   id: RegimeId;
   name: { en: string; id: string; ms: string };
@@ -15,7 +23,15 @@ export interface RegimeInfo {
   note?: string;
 }
 
-/** Every regime, its dated versions (with the content hash of each rule file) and its interpretations. */
+/**
+ * Every regime, its dated versions (with the content hash of each rule file) and its interpretations.
+ *
+ * @param book - the rule book to describe; defaults to the rules bundled with the library.
+ * @example
+ * ```ts
+ * for (const r of regimes()) for (const i of r.interpretations) console.log(r.id, i.id, i.default, i.readings.map((x) => x.id));
+ * ```
+ */
 export function regimes(book: RuleBook = bundledRuleBook()): RegimeInfo[] {
   return book.regimes.map((r) => ({
     id: r.id as RegimeId,

@@ -12,6 +12,14 @@ const nonEmpty = z.string().min(1);
 
 export const LANGUAGES = ['en', 'id', 'ms'] as const;
 export const languageSchema = z.enum(LANGUAGES);
+/**
+ * An interface language: English, Bahasa Indonesia, Bahasa Malaysia.
+ *
+ * @example
+ * ```ts
+ * const lang: Language = 'ms';
+ * ```
+ */
 export type Language = z.infer<typeof languageSchema>;
 
 /** A text in the three interface languages. */

@@ -68,14 +68,14 @@ describe('docs/law.md: a fifth regime is a folder of rule files', () => {
     expect(evaluate(book, 'th-2551', child('2008-06-04')).trafficking.status).toBe('not-in-force');
   });
 
-  it('KNOWN BLOCKER: compare() options accept only the four built-in regime ids', () => {
-    // What blocks a fifth regime in compare(): src/compare/options.ts validates `regimes` with
-    // z.enum(REGIME_IDS) (src/types.ts), and the default list is [...REGIME_IDS], so a loaded
-    // fifth regime is neither accepted when named nor evaluated by default. When this is fixed
-    // (validate against the book's regimes), turn this test into a positive one.
+  it('compare() accepts a fifth regime by id and evaluates it by default', () => {
+    // options.regimes is validated against the regimes of the rule book, and the default is every
+    // regime of the book (src/compare/options.ts): a fifth regime needs no change to src/.
     const book = bundleWithToy('fifth-compare');
-    expect(() => compareSync(child('2023-03-01'), { regimes: ['th-2551' as never] }, book)).toThrow(/options\.regimes\.0: expected one of/);
-    expect(compareSync(child('2023-03-01'), {}, book).regimes.map((r) => r.regime)).not.toContain('th-2551');
+    const named = compareSync(child('2023-03-01'), { regimes: ['th-2551' as never] }, book);
+    expect(named.regimes.map((r) => [r.regime, r.trafficking.status])).toEqual([['th-2551', 'qualifies']]);
+    expect(compareSync(child('2023-03-01'), {}, book).regimes.map((r) => r.regime)).toContain('th-2551');
+    expect(() => compareSync(child('2023-03-01'), { regimes: ['th-9999' as never] }, book)).toThrow(/options\.regimes\.0: no regime "th-9999"/);
   });
 });
 

@@ -5,8 +5,9 @@ import type { RuleBook } from '../law/load.js';
 import { type CompareOptions, REGIME_IDS, type RegimeId } from '../types.js';
 
 const optionsSchema = z.strictObject({
+  // Any regime of the rule book (the four built-in ids, or one added under rules/); checked below.
   regimes: z
-    .array(z.enum(REGIME_IDS as [RegimeId, ...RegimeId[]], { error: `expected one of: ${REGIME_IDS.join(', ')}` }))
+    .array(z.string({ error: `expected regime ids such as ${REGIME_IDS.join(', ')}` }))
     .min(1, { message: 'name at least one regime' })
     .refine((a) => new Set(a).size === a.length, { message: 'regimes must not repeat' })
     .optional(),
@@ -34,6 +35,10 @@ export function resolveOptions(options: unknown, book: RuleBook): ResolvedOption
   }
   const o = parsed.data;
   const issues: FactsIssue[] = [];
+  const known = book.regimes.map((r) => r.id);
+  (o.regimes ?? []).forEach((id, i) => {
+    if (!known.includes(id)) issues.push({ path: `options.regimes.${i}`, code: 'unknown_regime', message: `no regime "${id}"; expected one of: ${known.join(', ')}` });
+  });
   for (const [id, reading] of Object.entries(o.interpretations ?? {})) {
     const decls = book.regimes.map((r) => r.interpretations.get(id)).filter((d) => d !== undefined);
     if (decls.length === 0) {
@@ -45,7 +50,8 @@ export function resolveOptions(options: unknown, book: RuleBook): ResolvedOption
   }
   if (issues.length) throw new FactsError(issues);
   return {
-    regimes: o.regimes ?? [...REGIME_IDS],
+    // Default: every regime of the rule book, in its order (the four of the contract, plus any added).
+    regimes: (o.regimes ?? known) as RegimeId[],
     ...(o.asOf ? { asOf: o.asOf } : {}),
     interpretations: o.interpretations ?? {},
     detail: o.detail ?? 'full',

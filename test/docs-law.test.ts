@@ -30,7 +30,7 @@ function bundleWithToy(name: string, edit?: (rulesDir: string) => void): RuleBoo
   return loadRuleBook(JSON.parse(readFileSync(out, 'utf8')) as RuleBundle);
 }
 
-/** Evaluate one regime of a book the way compare() does, past the options gate (see the blocker test). */
+/** Evaluate one regime of a book directly (the engine, without compare()'s options and receipt). */
 function evaluate(book: RuleBook, regimeId: string, facts: unknown) {
   const parsed = parseFacts(facts);
   const regime = book.regimes.find((r) => r.id === regimeId);

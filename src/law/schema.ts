@@ -89,7 +89,7 @@ export const rawConditionSchema: z.ZodType<RawCondition> = z.lazy(() =>
     z.strictObject({
       fact: z.string().regex(/^\$?[A-Za-z][A-Za-z0-9.-]*$/, 'fact names are plain dotted names (never a JSONPath)'),
       operator: operatorSchema,
-      value: z.union([z.boolean(), z.string(), z.number(), z.array(z.string())]),
+      value: z.union([z.boolean(), z.string(), z.number(), z.array(z.union([z.string(), z.boolean()]))]),
       name: z.string().optional(),
     }),
     z.strictObject({ concepts: z.enum(CONCEPT_FIELDS), name: z.string().optional() }),

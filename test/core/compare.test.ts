@@ -74,7 +74,7 @@ describe('contested readings are named, switchable and reported', () => {
     acts: ['recruitment'],
     means: ['deception'],
     purposes: ['forced-labour'],
-    movement: { origin: 'ID', destination: 'MY', transit: [] },
+    movement: { origin: 'ID', destination: 'MY', transit: [], completed: true },
   };
   it('lists the interpretation used with its alternatives', async () => {
     const r = await byRegime(migrant, { regimes: ['uu-21-2007'] });
@@ -90,6 +90,13 @@ describe('contested readings are named, switchable and reported', () => {
     expect(status(narrow, 'pasal-2-1')).toBe('does-not-qualify');
     // Pasal 4 (an Indonesian taken abroad for exploitation) applies either way.
     expect(status(narrow, 'pasal-4')).toBe('qualifies');
+  });
+  it('Pasal 4 needs the journey made or begun: recruitment alone leaves it open', async () => {
+    const recruitedOnly = { ...migrant, movement: { origin: 'ID', destination: 'MY', transit: [] } };
+    const r = await byRegime(recruitedOnly, { regimes: ['uu-21-2007'] });
+    const p4 = r['uu-21-2007']?.offences.find((o) => o.id === 'pasal-4');
+    expect(p4?.status).toBe('undetermined');
+    expect(p4?.missingFacts).toContain('movement.completed');
   });
   it('rejects an unknown interpretation or reading with a FactsError', async () => {
     await expect(compare(migrant, { interpretations: { nope: 'x' } })).rejects.toBeInstanceOf(FactsError);

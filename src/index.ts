@@ -49,3 +49,6 @@ export type {
   VerdictName,
   VersionRef,
 } from './types.js';
+export { divergences, type DefinitionDivergence, type DefinitionPosition } from './compare/divergences.js';
+export { renderComparison } from './render/renderComparison.js';
+export { renderDivergenceReport } from './render/renderDivergenceReport.js';

@@ -2,7 +2,6 @@ import type { CaseDivergence, CitationOut, ElementResult, RegimeResult, Status, 
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 
-const decided = (s: Status) => s === 'qualifies' || s === 'does-not-qualify';
 
 /**
  * Where the regimes' verdicts on this case differ, and why: for each verdict whose status is not
@@ -16,7 +15,9 @@ export function caseDivergences(results: RegimeResult[]): CaseDivergence[] {
     if (rows.length < 2) continue;
     const statuses = Object.fromEntries(rows.map((r) => [r.regime, (r[verdict] as { status: Status }).status])) as CaseDivergence['statuses'];
     if (new Set(Object.values(statuses)).size < 2) continue;
-    out.push({ verdict, statuses, causes: causesFor(verdict, rows) });
+    const causes = causesFor(verdict, rows);
+    if (verdict === 'trafficking') causes.push(...whyNotOffences(rows));
+    out.push({ verdict, statuses, causes });
   }
   return out;
 }
@@ -51,23 +52,41 @@ function causesFor(verdict: VerdictName, rows: RegimeResult[]): CaseDivergence['
     const missing = inForce.filter((r) => !list.some((x) => x.regime === r.regime));
     const differs = (held.length > 0 && (failed.length > 0 || unknown.length > 0)) || (failed.length > 0 && unknown.length > 0);
     if (!differs) continue;
-    const part = (xs: typeof list, what: string) => (xs.length ? `${xs.map((x) => `${x.regime} (${x.element.citation.provision})`).join(', ')} ${what}` : '');
+    const under = (xs: typeof list) => xs.map((x) => `${x.regime} (${(x.element.notRequiredBy ?? x.element.citation).provision})`).join(', ');
     const explanation = [
-      part(held.filter((x) => x.element.status === 'not-required'), 'does not require it'),
-      part(held.filter((x) => x.element.status === 'satisfied'), 'finds it satisfied'),
-      part(failed, 'finds it not satisfied'),
-      part(unknown, 'cannot decide it on these facts'),
-      missing.length ? `${missing.map((r) => r.regime).join(', ')} has no such element` : '',
+      held.some((x) => x.element.status === 'not-required') ? `not required under ${under(held.filter((x) => x.element.status === 'not-required'))}` : '',
+      held.some((x) => x.element.status === 'satisfied') ? `satisfied under ${under(held.filter((x) => x.element.status === 'satisfied'))}` : '',
+      failed.length ? `not satisfied under ${under(failed)}` : '',
+      unknown.length ? `undecided on these facts under ${under(unknown)}` : '',
+      missing.length ? `no such element in ${missing.map((r) => r.regime).join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
     const citations: CitationOut[] = list.map((x) => x.element.notRequiredBy ?? x.element.citation);
-    causes.push({ element, regimes: [...new Set([...failed, ...unknown].map((x) => x.regime))], explanation: `${element}: ${explanation}.`, citations });
+    causes.push({ element, regimes: [...new Set([...failed, ...unknown].map((x) => x.regime))], explanation: `${element[0]?.toUpperCase() ?? ''}${element.slice(1)}: ${explanation}.`, citations });
   }
-  // Elements that only some regimes have (e.g. harm for Indonesia's victim, territory for national offences).
-  for (const r of inForce) {
-    const v = r[verdict];
-    if (!v || !decided(v.status)) continue;
+  return causes;
+}
+
+/**
+ * For each regime that does not qualify, every trafficking offence it has and the elements that
+ * fail it: the full "why not" (e.g. Pasal 2 needs a means; Pasal 6 needs actual exploitation).
+ */
+function whyNotOffences(rows: RegimeResult[]): CaseDivergence['causes'] {
+  const causes: CaseDivergence['causes'] = [];
+  for (const r of rows) {
+    if (r.trafficking.status !== 'does-not-qualify') continue;
+    const failing = r.offences
+      .filter((o) => o.trafficking !== false && o.status === 'does-not-qualify')
+      .map((o) => ({ o, els: o.elements.filter((e) => e.status === 'not-satisfied') }))
+      .filter((x) => x.els.length);
+    if (!failing.length) continue;
+    causes.push({
+      element: 'offences',
+      regimes: [r.regime],
+      explanation: `Under ${r.version.label} no trafficking offence is met: ${failing.map(({ o, els }) => `${o.citation.provision} fails on ${els.map((e) => e.element).join(', ')}`).join('; ')}.`,
+      citations: failing.map(({ o }) => o.citation),
+    });
   }
   return causes;
 }

@@ -207,6 +207,8 @@ export type Interpretation = z.infer<typeof interpretationSchema>;
 
 /** Static, case-free facts about a version for the divergence catalogue. */
 export const profileSchema = z.strictObject({
+  /** One line: how the general definition is built (act + means + purpose, ...). */
+  definition: nonEmpty,
   childAge: z.number().int(),
   childIncludesUnborn: z.boolean(),
   childIncludesDisability: z.boolean(),

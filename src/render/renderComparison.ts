@@ -1,0 +1,155 @@
+import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, Status, VerdictName } from '../types.js';
+import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { ELEMENT_MARK, labelsFor, STATUS_MARK } from './labels.js';
+
+const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
+const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
+
+const cite = (c: CitationOut) => `${c.instrument} ${c.provision}`;
+
+/**
+ * Render a Comparison for people: a matrix of regimes by verdicts, then each regime's elements
+ * with their citations, missing facts, contested readings, the divergences and the receipt.
+ * Interface texts in `language`; statutory wording always in its original language.
+ *
+ * @example
+ * ```ts
+ * const html = renderComparison(await compare(facts), 'html', { language: 'id' });
+ * ```
+ */
+export function renderComparison(c: Comparison, format: 'markdown' | 'html' | 'text', options: { language?: Language } = {}): string {
+  if (format === 'html') return html(c, options.language ?? 'en');
+  if (format === 'text') return text(c, options.language ?? 'en');
+  return markdown(c, options.language ?? 'en');
+}
+
+function verdictsOf(r: RegimeResult) {
+  return VERDICTS.filter((v) => r[v] !== undefined);
+}
+
+function markdown(c: Comparison, lang: Language): string {
+  const t = labelsFor(lang);
+  const out: string[] = [`# ${t.title}`, ''];
+  if (c.caseId) out.push(`**${t.caseLabel}:** ${c.caseId}  `);
+  out.push(`**${t.asOf}:** ${c.asOf ?? t.noDate}`, '');
+  out.push(`| ${t.verdict} | ${c.regimes.map((r) => mdCell(r.version.label)).join(' | ')} |`);
+  out.push(`|---|${c.regimes.map(() => '---').join('|')}|`);
+  for (const v of VERDICTS) {
+    if (!c.regimes.some((r) => r[v])) continue;
+    out.push(`| ${t.verdicts[v]} | ${c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : '')).join(' | ')} |`);
+  }
+  for (const r of c.regimes) {
+    out.push('', `## ${r.version.label}`, '');
+    for (const v of verdictsOf(r)) {
+      const verdict = r[v];
+      if (!verdict) continue;
+      out.push(`### ${t.verdicts[v]}: ${STATUS_MARK[verdict.status]} ${t.statuses[verdict.status]}`, '');
+      if (verdict.elements.length) {
+        out.push(`| ${t.element} | ${t.status} | ${t.matched} | ${t.citation} |`, '|---|---|---|---|');
+        for (const e of verdict.elements) out.push(`| ${mdCell(e.label ?? e.element)} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(e.matched.join(', '))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
+        out.push('');
+      }
+      if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map((f) => `\`${f}\``).join(', ')}`, '');
+    }
+    if (r.offences.length) {
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${o.title ?? o.id} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
+    }
+    if (r.interpretations.length) {
+      out.push(`**${t.interpretations}:**`, '');
+      for (const i of r.interpretations) out.push(`- \`${i.id}\`: ${t.chosen} \`${i.chosen}\`; ${t.alternatives}: ${i.alternatives.map((a) => `\`${a}\``).join(', ')}`);
+      out.push('');
+    }
+  }
+  out.push(`## ${t.divergences}`, '');
+  if (!c.divergences.length) out.push(t.noDivergences);
+  for (const d of c.divergences) {
+    out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${r} ${t.statuses[s as Status]}`).join(', ')}`, '');
+    for (const cause of d.causes) out.push(`- **${cause.element}**: ${cause.explanation}`);
+    out.push('');
+  }
+  out.push(`## ${t.receipt}`, '', '```json', JSON.stringify(c.receipt, null, 2), '```', '');
+  return out.join('\n');
+}
+
+function statusCell(r: RegimeResult, v: VerdictName, lang: Language): string {
+  const t = labelsFor(lang);
+  const verdict = r[v];
+  if (!verdict) return '<td></td>';
+  const lead = verdict.elements[0];
+  const c = lead ? (lead.notRequiredBy ?? lead.citation) : undefined;
+  return `<td class="${CLASS[verdict.status]}"><span class="mark" aria-hidden="true">${STATUS_MARK[verdict.status]}</span>${esc(t.statuses[verdict.status])}${c ? `<span class="cite">${esc(cite(c))}</span>` : ''}</td>`;
+}
+
+function elementRow(e: ElementResult, lang: Language): string {
+  const t = labelsFor(lang);
+  const c = e.notRequiredBy ?? e.citation;
+  const wording = c.text
+    ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
+    : '';
+  const cls = e.status === 'satisfied' || e.status === 'not-required' ? 'q' : e.status === 'not-satisfied' ? 'n' : 'u';
+  return `<tr><td>${esc(e.label ?? e.element)}${e.note ? `<span class="cite">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(e.matched.join(', '))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
+}
+
+function html(c: Comparison, lang: Language): string {
+  const t = labelsFor(lang);
+  const parts: string[] = [];
+  parts.push(`<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
+  parts.push(`<h1>${esc(t.title)}</h1>`);
+  parts.push(`<p>${c.caseId ? `<strong>${esc(t.caseLabel)}:</strong> ${esc(c.caseId)}<br>` : ''}<strong>${esc(t.asOf)}:</strong> ${esc(c.asOf ?? t.noDate)}</p>`);
+  parts.push(`<table><thead><tr><th scope="col">${esc(t.verdict)}</th>${c.regimes.map((r) => `<th scope="col">${esc(r.version.label)}</th>`).join('')}</tr></thead><tbody>`);
+  for (const v of VERDICTS) {
+    if (!c.regimes.some((r) => r[v])) continue;
+    parts.push(`<tr><th scope="row">${esc(t.verdicts[v])}</th>${c.regimes.map((r) => statusCell(r, v, lang)).join('')}</tr>`);
+  }
+  parts.push('</tbody></table>');
+  for (const r of c.regimes) {
+    parts.push(`<section><h2>${esc(r.version.label)}</h2>`);
+    for (const v of verdictsOf(r)) {
+      const verdict = r[v];
+      if (!verdict) continue;
+      parts.push(`<h3>${esc(t.verdicts[v])}: <span class="${CLASS[verdict.status]}">${STATUS_MARK[verdict.status]} ${esc(t.statuses[verdict.status])}</span></h3>`);
+      if (verdict.elements.length) {
+        parts.push(`<table><thead><tr><th scope="col">${esc(t.element)}</th><th scope="col">${esc(t.status)}</th><th scope="col">${esc(t.matched)}</th><th scope="col">${esc(t.citation)}</th></tr></thead><tbody>${verdict.elements.map((e) => elementRow(e, lang)).join('')}</tbody></table>`);
+      }
+      if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${verdict.missingFacts.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
+    }
+    if (r.offences.length) {
+      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(o.title ?? o.id)} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
+    }
+    if (r.interpretations.length) {
+      parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(t.chosen)} <code>${esc(i.chosen)}</code>; ${esc(t.alternatives)}: ${i.alternatives.map((a) => `<code>${esc(a)}</code>`).join(', ')}</li>`).join('')}</ul>`);
+    }
+    parts.push('</section>');
+  }
+  parts.push(`<section><h2>${esc(t.divergences)}</h2>`);
+  if (!c.divergences.length) parts.push(`<p>${esc(t.noDivergences)}</p>`);
+  for (const d of c.divergences) {
+    parts.push(`<h3>${esc(t.verdicts[d.verdict])}</h3><p>${Object.entries(d.statuses).map(([r, s]) => `${esc(r)}: <span class="${CLASS[s as Status]}">${esc(t.statuses[s as Status])}</span>`).join(' · ')}</p>`);
+    parts.push(`<ul>${d.causes.map((x) => `<li><strong>${esc(x.element)}</strong>: ${esc(x.explanation)}</li>`).join('')}</ul>`);
+  }
+  parts.push('</section>');
+  parts.push(`<footer><strong>${esc(t.receipt)}:</strong> <code>${esc(c.receipt.library)}</code> · ${Object.entries(c.receipt.ruleSets).map(([k, v]) => `<code>${esc(k)}=${esc(v)}</code>`).join(' · ')} · <code>${esc(c.receipt.factsHash)}</code></footer>`);
+  parts.push('</body></html>\n');
+  return parts.join('\n');
+}
+
+function text(c: Comparison, lang: Language): string {
+  const t = labelsFor(lang);
+  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => r.regime)]];
+  for (const v of VERDICTS) {
+    if (!c.regimes.some((r) => r[v])) continue;
+    rows.push([t.verdicts[v], ...c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : ''))]);
+  }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [`${t.title}${c.caseId ? ` (${c.caseId})` : ''}`, `${t.asOf}: ${c.asOf ?? t.noDate}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  for (const r of c.regimes) {
+    const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
+    if (missing.length) out.push(`${r.regime}: ${t.missingFacts}: ${missing.join(', ')}`);
+  }
+  if (c.divergences.length) {
+    out.push('', t.divergences + ':');
+    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]} / ${x.element}: ${x.explanation}`);
+  }
+  return `${out.join('\n')}\n`;
+}

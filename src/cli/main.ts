@@ -1,26 +1,233 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { compare } from '../index.js';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
+import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
+import { runBatch } from './batch.js';
+import { CliError, expandPaths, factsOf, readJsonFile } from './io.js';
 
-// First CLI (issue 2): `tip-harmonise compare FILE...` prints each Comparison as JSON.
-async function main(argv: string[]): Promise<number> {
-  const [command, ...files] = argv;
-  if (command !== 'compare' || files.length === 0) {
-    process.stderr.write('usage: tip-harmonise compare FILE...\n');
-    return 2;
+const HELP: Record<string, string> = {
+  main: `tip-harmonise: trafficking law of Indonesia, Malaysia, ASEAN and the Palermo Protocol as dated, cited rules
+
+usage: tip-harmonise <command> [options]
+
+commands:
+  compare FILE...    compare case facts (or fixtures) across the regimes
+  check FIXTURE...   run fixtures' expectations; exit 1 on any mismatch
+  report             static divergence report of the definitions
+  batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
+  schema             JSON Schema of CaseFacts
+
+Run 'tip-harmonise <command> --help' for a command's options.
+Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
+  compare: `usage: tip-harmonise compare FILE... [--format json|markdown|html|table] [--as-of DATE] [--regime ID]... [--lang en|id|ms]
+
+FILE holds CaseFacts, or a fixture whose "facts" (and "options") are used.
+  --format      json (default), markdown, html, table
+  --as-of       judge under the law in force on DATE (YYYY-MM-DD) instead of the conduct date
+  --regime      uu-21-2007, act-670, actip, palermo (repeatable; default all)
+  --lang        language of markdown/html/table output (en, id, ms)
+  --interpretation ID=READING   choose a contested reading (repeatable)`,
+  check: `usage: tip-harmonise check FIXTURE... [--regime ID]...
+
+FIXTURE: files, directories (their *.json) or globs. Each mismatch is printed as
+  fixture  regime  verdict  expected  got
+and the command exits 1 if there is any.`,
+  report: `usage: tip-harmonise report [--as-of DATE] [--format markdown|html|json] [--lang en|id|ms] [--regime ID]...
+
+The definitions compared element by element, generated from the rule files (default: law in force today).`,
+  batch: `usage: tip-harmonise batch [--workers N] [--detail verdicts|full] [--as-of DATE] [--regime ID]... < cases.ndjson > results.ndjson
+
+One CaseFacts per input line; one Comparison, or an error object {"line", "error", "message", "issues"}, per output line, in input order.
+A bad line never stops the run. A progress line is shown on stderr when it is a terminal; a summary line ends the run.
+  --workers   worker threads (default: the machine's cores)
+  --detail    verdicts (statuses only) or full (default)`,
+  schema: `usage: tip-harmonise schema
+
+Prints the JSON Schema (draft 2020-12) of CaseFacts.`,
+};
+
+const common = {
+  help: { type: 'boolean', short: 'h' },
+  'as-of': { type: 'string' },
+  regime: { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  interpretation: { type: 'string', multiple: true },
+  workers: { type: 'string' },
+  detail: { type: 'string' },
+} as const;
+
+function parse(command: string, args: string[]) {
+  try {
+    return parseArgs({ args, options: common, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${command}: ${(e as Error).message}\n\n${HELP[command] ?? HELP.main}`);
   }
+}
+
+function language(v: string | undefined): Language {
+  if (v === undefined) return 'en';
+  if (v === 'en' || v === 'id' || v === 'ms') return v;
+  throw new CliError(`--lang: expected en, id or ms, got "${v}"`);
+}
+
+function compareOptions(values: ReturnType<typeof parse>['values']): CompareOptions {
+  const o: CompareOptions = {};
+  if (values['as-of']) o.asOf = values['as-of'];
+  if (values.regime?.length) o.regimes = values.regime as RegimeId[];
+  if (values.interpretation?.length) {
+    o.interpretations = {};
+    for (const pair of values.interpretation) {
+      const [id, reading] = pair.split('=');
+      if (!id || !reading) throw new CliError(`--interpretation: expected ID=READING, got "${pair}"`);
+      o.interpretations[id] = reading;
+    }
+  }
+  if (values.detail) {
+    if (values.detail !== 'full' && values.detail !== 'verdicts') throw new CliError(`--detail: expected verdicts or full, got "${values.detail}"`);
+    o.detail = values.detail;
+  }
+  return o;
+}
+
+function describeFactsError(file: string, e: unknown, inFixture = false): never {
+  if (isFactsError(e)) {
+    // Name the field as it stands in the file: under "facts" in a fixture; options.* as given.
+    const where = (p: string) => (!p ? '(input)' : inFixture && !p.startsWith('options.') ? `facts.${p}` : p);
+    throw new CliError(e.issues.map((i) => `${file}: ${where(i.path)}: ${i.message}`).join('\n'));
+  }
+  throw e;
+}
+
+function mergeOptions(fromFile: unknown, fromFlags: CompareOptions): CompareOptions {
+  const base = fromFile && typeof fromFile === 'object' ? (fromFile as CompareOptions) : {};
+  return { ...base, ...fromFlags, interpretations: { ...(base.interpretations ?? {}), ...(fromFlags.interpretations ?? {}) } };
+}
+
+async function cmdCompare(args: string[]): Promise<number> {
+  const { values, positionals } = parse('compare', args);
+  if (values.help) return print(HELP.compare as string);
+  if (!positionals.length) throw new CliError(`compare: name at least one FILE\n\n${HELP.compare}`);
+  const format = values.format ?? 'json';
+  if (!['json', 'markdown', 'html', 'table'].includes(format)) throw new CliError(`--format: expected json, markdown, html or table, got "${format}"`);
+  const lang = language(values.lang);
+  const flags = compareOptions(values);
+  const results: Comparison[] = [];
+  for (const file of expandPaths(positionals)) {
+    const { facts, fixture } = factsOf(readJsonFile(file));
+    try {
+      results.push(await compare(facts, mergeOptions(fixture?.options, flags)));
+    } catch (e) {
+      describeFactsError(file, e, fixture !== undefined);
+    }
+  }
+  if (format === 'json') return print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  const rendered = results.map((c) => renderComparison(c, format === 'table' ? 'text' : (format as 'markdown' | 'html'), { language: lang }));
+  return print(rendered.join(format === 'html' ? '\n' : '\n---\n\n'));
+}
+
+const VERDICTS = ['trafficking', 'victim', 'child', 'scope'] as const;
+
+async function cmdCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parse('check', args);
+  if (values.help) return print(HELP.check as string);
+  if (!positionals.length) throw new CliError(`check: name at least one FIXTURE\n\n${HELP.check}`);
+  const only = values.regime;
+  let mismatches = 0;
+  let checked = 0;
+  const files = expandPaths(positionals);
   for (const file of files) {
-    const json = JSON.parse(readFileSync(file, 'utf8'));
-    const facts = json && typeof json === 'object' && 'facts' in json ? json.facts : json;
-    process.stdout.write(`${JSON.stringify(await compare(facts), null, 2)}\n`);
+    const json = readJsonFile(file);
+    const { facts, fixture, id } = factsOf(json);
+    if (!fixture || typeof fixture.expected !== 'object' || fixture.expected === null) throw new CliError(`${file}: not a fixture (needs "facts" and "expected")`);
+    let c: Comparison;
+    try {
+      c = await compare(facts, fixture.options as CompareOptions | undefined);
+    } catch (e) {
+      describeFactsError(file, e, true);
+    }
+    const known = new Set(((fixture.knownMismatch as Array<{ regime: string; verdict: string }> | undefined) ?? []).map((k) => `${k.regime}/${k.verdict}`));
+    for (const [regime, expected] of Object.entries(fixture.expected as Record<string, Record<string, string>>)) {
+      if (only?.length && !only.includes(regime)) continue;
+      const r = c.regimes.find((x) => x.regime === regime);
+      for (const [verdict, status] of Object.entries(expected)) {
+        checked += 1;
+        const got = r && (VERDICTS as readonly string[]).includes(verdict) ? r[verdict as (typeof VERDICTS)[number]]?.status : undefined;
+        if (got !== status && !known.has(`${regime}/${verdict}`)) {
+          mismatches += 1;
+          process.stdout.write(`MISMATCH\t${id ?? file}\t${regime}\t${verdict}\texpected ${status}\tgot ${got ?? 'nothing'}\n`);
+        }
+      }
+    }
   }
+  process.stdout.write(`${files.length} fixtures, ${checked} expectations, ${mismatches} mismatches\n`);
+  return mismatches ? 1 : 0;
+}
+
+async function cmdReport(args: string[]): Promise<number> {
+  const { values } = parse('report', args);
+  if (values.help) return print(HELP.report as string);
+  const format = values.format ?? 'markdown';
+  if (!['markdown', 'html', 'json'].includes(format)) throw new CliError(`--format: expected markdown, html or json, got "${format}"`);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of: expected YYYY-MM-DD, got "${asOf}"`);
+  const d = divergences({ ...(asOf ? { asOf } : {}), ...(values.regime?.length ? { regimes: values.regime as RegimeId[] } : {}) });
+  if (format === 'json') return print(JSON.stringify(d, null, 2));
+  return print(renderDivergenceReport(d, format as 'markdown' | 'html', { language: language(values.lang) }));
+}
+
+async function cmdBatch(args: string[]): Promise<number> {
+  const { values } = parse('batch', args);
+  if (values.help) return print(HELP.batch as string);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new CliError(`--workers: expected a whole number from 1 to 256, got "${values.workers}"`);
+  const options = compareOptions(values);
+  const stats = await runBatch(process.stdin, process.stdout, options, workers, process.stderr);
+  process.stderr.write(`batch: ${stats.records} records, ${stats.errors} errors, ${stats.seconds.toFixed(2)} seconds\n`);
   return 0;
 }
 
+function cmdSchema(args: string[]): number {
+  const { values } = parse('schema', args);
+  if (values.help) return print(HELP.schema as string);
+  return print(JSON.stringify(factsJsonSchema(), null, 2));
+}
+
+function print(text: string): number {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'compare':
+      return cmdCompare(rest);
+    case 'check':
+      return cmdCheck(rest);
+    case 'report':
+      return cmdReport(rest);
+    case 'batch':
+      return cmdBatch(rest);
+    case 'schema':
+      return cmdSchema(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      return print(HELP.main as string);
+    default:
+      throw new CliError(`unknown command "${command}"\n\n${HELP.main}`);
+  }
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     process.stderr.write(`tip-harmonise: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(2);
+    process.exitCode = e instanceof CliError ? e.exitCode : 2;
   },
 );

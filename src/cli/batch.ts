@@ -1,0 +1,165 @@
+import { fstatSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type BatchOptions, processLine } from './batchLine.js';
+
+const CHUNK = 256;
+
+export interface BatchStats {
+  records: number;
+  errors: number;
+  seconds: number;
+}
+
+/**
+ * NDJSON CaseFacts on `input`, one NDJSON Comparison (or error object) per line on `output`, in
+ * input order. With more than one worker, chunks of lines go to worker threads; memory stays
+ * bounded because reading pauses while too many chunks are in flight or the output is draining.
+ */
+export function runBatch(
+  input: NodeJS.ReadableStream & { fd?: number },
+  output: NodeJS.WritableStream,
+  options: BatchOptions,
+  workers: number = availableParallelism(),
+  progress?: NodeJS.WriteStream,
+): Promise<BatchStats> {
+  const started = performance.now();
+  const pool: Worker[] = [];
+  if (workers > 1) {
+    for (let i = 0; i < workers; i++) pool.push(new Worker(new URL('./worker.js', import.meta.url)));
+  }
+  const maxInFlight = Math.max(2, workers * 3);
+  let totalBytes: number | undefined;
+  try {
+    const st = fstatSync((input as { fd?: number }).fd ?? 0);
+    if (st.isFile()) totalBytes = st.size;
+  } catch {
+    /* a pipe: size unknown */
+  }
+
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    let lineNo = 0;
+    let chunk: string[] = [];
+    let nums: number[] = [];
+    let seq = 0;
+    let nextToWrite = 0;
+    let inFlight = 0;
+    let ended = false;
+    let draining = false;
+    let records = 0;
+    let errors = 0;
+    let bytes = 0;
+    const done = new Map<number, Array<{ text: string; ok: boolean }>>();
+    let nextWorker = 0;
+    let lastProgress = 0;
+
+    const maybeResume = () => {
+      if (!ended && inFlight < maxInFlight && !draining) input.resume();
+    };
+    const flush = () => {
+      while (done.has(nextToWrite)) {
+        const out = done.get(nextToWrite) as Array<{ text: string; ok: boolean }>;
+        done.delete(nextToWrite);
+        nextToWrite += 1;
+        let text = '';
+        for (const o of out) {
+          records += 1;
+          if (!o.ok) errors += 1;
+          text += `${o.text}\n`;
+        }
+        if (text && !output.write(text)) {
+          draining = true;
+          input.pause();
+          output.once('drain', () => {
+            draining = false;
+            maybeResume();
+          });
+        }
+      }
+      showProgress(false);
+      if (ended && inFlight === 0 && !done.size) finish();
+    };
+    const showProgress = (final: boolean) => {
+      if (!progress?.isTTY) return;
+      const now = performance.now();
+      if (!final && now - lastProgress < 250) return;
+      lastProgress = now;
+      const secs = (now - started) / 1000;
+      const rate = records / Math.max(secs, 1e-3);
+      const eta = totalBytes && bytes > 0 ? ` ETA ${Math.max(0, (secs * (totalBytes / bytes - 1))).toFixed(0)}s` : '';
+      const pct = totalBytes ? ` ${((100 * bytes) / totalBytes).toFixed(0)}%` : '';
+      progress.write(`\r${records} records, ${errors} errors, ${rate.toFixed(0)} records/s${pct}${eta}   `);
+      if (final) progress.write('\n');
+    };
+    const dispatch = (lines: string[], lineNos: number[]) => {
+      const mySeq = seq++;
+      inFlight += 1;
+      if (inFlight >= maxInFlight) input.pause();
+      if (pool.length) {
+        const w = pool[nextWorker++ % pool.length] as Worker;
+        w.postMessage({ seq: mySeq, lineNos, lines, options });
+      } else {
+        // One worker: evaluate here, but yield to the event loop between chunks.
+        setImmediate(() => {
+          done.set(mySeq, lines.map((l, i) => processLine(l, lineNos[i] as number, options)));
+          inFlight -= 1;
+          flush();
+          maybeResume();
+        });
+      }
+    };
+    for (const w of pool) {
+      w.on('message', (msg: { seq: number; out: Array<{ text: string; ok: boolean }> }) => {
+        done.set(msg.seq, msg.out);
+        inFlight -= 1;
+        flush();
+        maybeResume();
+      });
+      w.on('error', (e) => reject(e));
+    }
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      showProgress(true);
+      for (const w of pool) void w.terminate();
+      resolve({ records, errors, seconds: (performance.now() - started) / 1000 });
+    };
+    const takeLine = (line: string) => {
+      lineNo += 1;
+      if (!line.trim()) return;
+      chunk.push(line);
+      nums.push(lineNo);
+      if (chunk.length >= CHUNK) {
+        dispatch(chunk, nums);
+        chunk = [];
+        nums = [];
+      }
+    };
+    input.setEncoding?.('utf8');
+    input.on('data', (data: string | Buffer) => {
+      const s = typeof data === 'string' ? data : data.toString('utf8');
+      bytes += Buffer.byteLength(s);
+      buffered += s;
+      let nl = buffered.indexOf('\n');
+      let start = 0;
+      while (nl !== -1) {
+        takeLine(buffered.slice(start, nl).replace(/\r$/, ''));
+        start = nl + 1;
+        nl = buffered.indexOf('\n', start);
+      }
+      buffered = buffered.slice(start);
+    });
+    input.on('end', () => {
+      if (buffered) takeLine(buffered);
+      buffered = '';
+      if (chunk.length) dispatch(chunk, nums);
+      chunk = [];
+      nums = [];
+      ended = true;
+      if (inFlight === 0) flush();
+    });
+    input.on('error', reject);
+  });
+}

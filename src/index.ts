@@ -52,3 +52,7 @@ export type {
 export { divergences, type DefinitionDivergence, type DefinitionPosition } from './compare/divergences.js';
 export { renderComparison } from './render/renderComparison.js';
 export { renderDivergenceReport } from './render/renderDivergenceReport.js';
+export { explainMissing } from './explain/missing.js';
+export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
+export { summarise, summariseComparison } from './explain/summary.js';
+export type { ExplanationNode } from './types.js';

@@ -96,6 +96,33 @@ export interface ElementResult {
   notRequiredBy?: CitationOut;
   /** The facts this element read (normalised fact names). */
   facts?: string[];
+  /** Why / why not: the element's condition as a tree of sub-conditions (detail 'full'). */
+  children?: ExplanationNode[];
+}
+
+/**
+ * One node of a why / why-not tree: a sub-condition of an element, its status and the facts it used.
+ * Plain JSON (no functions, no cycles), so it survives `JSON.stringify`.
+ *
+ * @example
+ * ```ts
+ * const means = c.regimes[0]!.trafficking.elements.find((e) => e.element === 'means');
+ * means?.children?.[0]?.status; // 'not-satisfied'
+ * ```
+ */
+export interface ExplanationNode {
+  /** all: every part must hold; any: one part suffices; not; fact: a test of one fact. */
+  kind: 'all' | 'any' | 'not' | 'fact';
+  /** What it tests, in plain words (concept label or condition name). */
+  label: string;
+  status: 'satisfied' | 'not-satisfied' | 'unknown' | 'not-required' | 'not-evaluated';
+  /** For a fact node: the normalised fact, the value required and the value found (absent = unknown). */
+  fact?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** The provision this node belongs to. */
+  citation?: CitationOut;
+  children?: ExplanationNode[];
 }
 
 /**
@@ -160,6 +187,8 @@ export interface InterpretationUsed {
   chosen: string;
   alternatives: string[];
   question?: string;
+  /** Where another reading would change a verdict of this case (detail 'full'). */
+  effects?: Array<{ reading: string; verdict: VerdictName; status: Status; instead: Status }>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { normaliseFacts } from '../facts/normalise.js';
 import { parseFacts } from '../facts/parseFacts.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
+import { rankMissingFacts } from '../explain/missing.js';
 import { canonicalJson, sha256Hex } from '../explain/sha256.js';
 import { LIBRARY_VERSION } from '../version.js';
 import type { CompareOptions, Comparison, RegimeResult } from '../types.js';
@@ -42,6 +43,7 @@ export function compareSync(facts: unknown, options?: CompareOptions, book: Rule
     if (!regime) throw new FactsError([{ path: 'options.regimes', code: 'unknown_regime', message: `no regime ${id}` }]);
     return evaluateRegime(regime, parsed, resolved, normaliseAt);
   });
+  if (resolved.detail === 'full') rankMissingFacts(regimes);
   const asOf = resolved.asOf ?? parsed.conductDate;
   const ruleSets: Record<string, string> = {};
   for (const r of regimes) {

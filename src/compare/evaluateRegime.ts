@@ -116,6 +116,7 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
     };
   }
   const trace = runTrace(pv, nf.values);
+  addEffects(regime, version, nf, options, pv, interpretations);
   const trafficking = traffickingVerdict(pv, trace, nf);
   if (nf.values['victim.consented'] === true) trafficking.elements.push(consentElement(version));
   return {
@@ -147,4 +148,25 @@ function consentElement(version: LoadedVersion): ElementResult {
     label: 'The person consented: consent is no defence',
     note: p.consentRule,
   };
+}
+
+/**
+ * Where a contested reading decided the outcome: re-run the version under each other reading
+ * (statuses only, cheap) and record every verdict that would come out differently.
+ */
+function addEffects(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
+  const base = runStatuses(pv, nf.values);
+  for (const u of used) {
+    const effects: NonNullable<InterpretationUsed['effects']> = [];
+    for (const reading of u.alternatives) {
+      const alt = runStatuses(prepareVersion(regime, version, { ...pv.readings, ...options.interpretations, [u.id]: reading }), nf.values);
+      for (const verdict of ['trafficking', 'victim', 'child', 'scope'] as const) {
+        if (verdict === 'scope' && !pv.scope) continue;
+        const status = statusOf(base[verdict]);
+        const instead = statusOf(alt[verdict]);
+        if (status !== instead) effects.push({ reading, verdict, status, instead });
+      }
+    }
+    if (effects.length) u.effects = effects;
+  }
 }

@@ -3,6 +3,7 @@ import type { Citation } from '../law/schema.js';
 import type { CitationOut, ElementResult, ElementStatus, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
+import { explanationTree } from '../explain/tree.js';
 import { traceCondition, type TraceNode, trueLeaves, undecidedFacts } from './trace.js';
 
 export const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === false ? 'does-not-qualify' : 'undetermined');
@@ -99,6 +100,11 @@ function traceElement(e: PreparedElement, facts: Facts, verdicts: Verdicts): Tra
   else if (value === false) status = 'not-satisfied';
   else status = 'unknown';
   const matched = [...new Set(trueLeaves(condition).filter((f) => !f.startsWith('$')).map(conceptOf))];
+  const children = [explanationTree(condition, e.citation, status === 'not-required')];
+  if (notRequired) {
+    const off = explanationTree(notRequired, e.notRequiredCitation ?? e.citation);
+    children.push({ ...off, label: `not required when: ${off.label}`, status: notRequired.value === true ? 'not-required' : off.status });
+  }
   const result: ElementResult = {
     element: e.element,
     status,
@@ -108,6 +114,7 @@ function traceElement(e: PreparedElement, facts: Facts, verdicts: Verdicts): Tra
     facts: e.facts,
     ...(e.note ? { note: e.note } : {}),
     ...(status === 'not-required' && e.notRequiredCitation ? { notRequiredBy: citationOut(e.notRequiredCitation) } : {}),
+    children,
   };
   return { prepared: e, value, condition, ...(notRequired ? { notRequired } : {}), result };
 }

@@ -51,7 +51,8 @@ export function normaliseFacts(facts: CaseFacts, date: string | undefined): Norm
   const victim = facts.victim ?? {};
   // Unborn at the date: stated, or read from the birth date, or implied by a stated age.
   let unborn = victim.unborn;
-  let unbornAsk = ['victim.unborn'];
+  // A birth date settles whether the person was born; it is the question to ask.
+  let unbornAsk = ['victim.birthDate'];
   if (unborn === undefined && victim.birthDate) {
     if (date) unborn = victim.birthDate > date;
     else unbornAsk = ['conductDate'];

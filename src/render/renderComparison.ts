@@ -1,5 +1,6 @@
 import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, Status, VerdictName } from '../types.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from './labels.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
@@ -39,7 +40,7 @@ function markdown(c: Comparison, lang: Language): string {
     out.push(`| ${t.verdicts[v]} | ${c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : '')).join(' | ')} |`);
   }
   for (const r of c.regimes) {
-    out.push('', `## ${r.version.label}`, '');
+    out.push('', `## ${r.version.label}`, '', summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }), '');
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;
@@ -56,7 +57,10 @@ function markdown(c: Comparison, lang: Language): string {
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
-      for (const i of r.interpretations) out.push(`- \`${i.id}\`: ${t.chosen} \`${i.chosen}\`; ${t.alternatives}: ${i.alternatives.map((a) => `\`${a}\``).join(', ')}`);
+      for (const i of r.interpretations) {
+        const effects = (i.effects ?? []).map((e) => `${e.reading} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
+        out.push(`- \`${i.id}\`: ${t.chosen} \`${i.chosen}\`; ${t.alternatives}: ${i.alternatives.map((a) => `\`${a}\``).join(', ')}${effects ? ` (**${effects}**)` : ''}`);
+      }
       out.push('');
     }
   }
@@ -103,7 +107,7 @@ function html(c: Comparison, lang: Language): string {
   }
   parts.push('</tbody></table>');
   for (const r of c.regimes) {
-    parts.push(`<section><h2>${esc(r.version.label)}</h2>`);
+    parts.push(`<section><h2>${esc(r.version.label)}</h2><p>${esc(summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }))}</p>`);
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;

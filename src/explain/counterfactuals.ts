@@ -7,6 +7,15 @@ import { addYears } from 'date-fns/addYears';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 
+/**
+ * A hypothetical single-fact change and what it would do to one verdict.
+ *
+ * @example
+ * ```ts
+ * const [first] = await counterfactuals(facts, { regime: 'actip', verdict: 'trafficking' });
+ * first?.change; // { means: ['deception'] }
+ * ```
+ */
 export interface Counterfactual {
   /** The single change, as a partial CaseFacts patch (e.g. `{ means: { deception: true } }`). */
   change: object;

@@ -1,5 +1,4 @@
 import { FactsError } from '../facts/errors.js';
-import { normaliseFacts } from '../facts/normalise.js';
 import { parseFacts } from '../facts/parseFacts.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
@@ -50,8 +49,9 @@ export function compareSync(facts: unknown, options?: CompareOptions, book: Rule
     const loaded = book.regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
     ruleSets[r.regime] = loaded ? `${loaded.data.id}#sha256:${loaded.sha256}` : r.version.id;
   }
-  const nf = normaliseFacts(parsed, asOf);
-  const factsHash = `sha256:${sha256Hex(canonicalJson({ facts: parsed, interpretations: resolved.interpretations, normalised: nf.values }))}`;
+  // The validated facts and the readings chosen determine everything else (normalisation is a pure
+  // function of them and the date, which the receipt states), so they are what is hashed.
+  const factsHash = `sha256:${sha256Hex(canonicalJson({ facts: parsed, interpretations: resolved.interpretations }))}`;
   return {
     ...(parsed.id !== undefined ? { caseId: parsed.id } : {}),
     ...(asOf ? { asOf } : {}),

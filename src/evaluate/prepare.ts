@@ -1,7 +1,18 @@
 import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
 import type { LoadedRegime, LoadedVersion } from '../law/load.js';
 import type { Citation, Element, Label } from '../law/schema.js';
+import { labelOfFact } from '../explain/tree.js';
+import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
+
+/** Give every fact test its plain label once, here, rather than on every evaluation. */
+function labelLeaves(c: Condition): Condition {
+  if (isLeaf(c)) c.label = labelOfFact(c.fact, c.name);
+  else if ('all' in c) c.all.forEach(labelLeaves);
+  else if ('any' in c) c.any.forEach(labelLeaves);
+  else labelLeaves(c.not);
+  return c;
+}
 
 /** One element of an offence or definition, expanded to plain conditions and compiled. */
 export interface PreparedElement {
@@ -54,7 +65,9 @@ export function resolveReadings(regime: LoadedRegime, chosen: Readonly<Record<st
 
 export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, chosen: Readonly<Record<string, string>> = {}): PreparedVersion {
   const readings = resolveReadings(regime, chosen);
-  const key = JSON.stringify(readings);
+  // Interpretation ids are fixed per regime, so the readings in declaration order are a key.
+  let key = '';
+  for (const id of regime.interpretations.keys()) key += `${readings[id]}|`;
   let byReadings = memo.get(version);
   if (!byReadings) {
     byReadings = new Map();
@@ -68,8 +81,8 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
   const ctx = { mapping: v.concepts, readings, used };
   const cite = (ref: string) => v.citations[ref] as Citation;
   const element = (e: Element): PreparedElement => {
-    const condition = expandCondition(e.condition, ctx);
-    const notRequiredWhen = e.notRequiredWhen ? expandCondition(e.notRequiredWhen, ctx) : undefined;
+    const condition = labelLeaves(expandCondition(e.condition, ctx));
+    const notRequiredWhen = e.notRequiredWhen ? labelLeaves(expandCondition(e.notRequiredWhen, ctx)) : undefined;
     const facts = factsOf(condition);
     if (notRequiredWhen) factsOf(notRequiredWhen, facts);
     return {
@@ -81,7 +94,7 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
       ...(notRequiredWhen ? { notRequiredWhen, notRequiredTest: compileCondition(notRequiredWhen) } : {}),
       ...(e.notRequiredCitation ? { notRequiredCitation: cite(e.notRequiredCitation) } : {}),
       test: compileCondition(condition),
-      facts: [...facts],
+      facts: Object.freeze([...facts]) as string[],
     };
   };
   const group = (id: string, citation: string, elements: Element[], trafficking: boolean, title?: Label): PreparedGroup => ({

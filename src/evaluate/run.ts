@@ -1,6 +1,6 @@
 import type { FactValue, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
-import type { CitationOut, ElementResult, ElementStatus, OffenceResult, Status, Verdict } from '../types.js';
+import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
 import { explanationTree } from '../explain/tree.js';
@@ -100,23 +100,42 @@ function traceElement(e: PreparedElement, facts: Facts, verdicts: Verdicts): Tra
   else if (value === false) status = 'not-satisfied';
   else status = 'unknown';
   const matched = [...new Set(trueLeaves(condition).filter((f) => !f.startsWith('$')).map(conceptOf))];
-  const children = [explanationTree(condition, e.citation, status === 'not-required')];
-  if (notRequired) {
-    const off = explanationTree(notRequired, e.notRequiredCitation ?? e.citation);
-    children.push({ ...off, label: `not required when: ${off.label}`, status: notRequired.value === true ? 'not-required' : off.status });
-  }
-  const result: ElementResult = {
-    element: e.element,
-    status,
-    matched,
-    citation: citationOut(e.citation),
-    label: e.label.en,
-    facts: e.facts,
-    ...(e.note ? { note: e.note } : {}),
-    ...(status === 'not-required' && e.notRequiredCitation ? { notRequiredBy: citationOut(e.notRequiredCitation) } : {}),
-    children,
-  };
+  const result = elementResult(e, status, matched, undefined);
   return { prepared: e, value, condition, ...(notRequired ? { notRequired } : {}), result };
+}
+
+// Output citations are made once per prepared element and shared (frozen), not copied per case.
+const citationMemo = new WeakMap<Citation, CitationOut>();
+function outCitation(c: Citation): CitationOut {
+  let out = citationMemo.get(c);
+  if (!out) {
+    out = citationOut(c);
+    if (out.text) Object.freeze(out.text);
+    Object.freeze(out);
+    citationMemo.set(c, out);
+  }
+  return out;
+}
+
+function elementResult(e: PreparedElement, status: ElementStatus, matched: string[], children: ExplanationNode[] | undefined): ElementResult {
+  const r: ElementResult = { element: e.element, status, matched, citation: outCitation(e.citation), label: e.label.en, facts: e.facts };
+  if (e.note) r.note = e.note;
+  if (status === 'not-required' && e.notRequiredCitation) r.notRequiredBy = outCitation(e.notRequiredCitation);
+  if (children) r.children = children;
+  return r;
+}
+
+/**
+ * The element with its why / why-not tree. Built for the elements a verdict rests on (not for every
+ * element of every offence, which would cost more than the evaluation itself).
+ */
+export function withTree(e: TracedElement): ElementResult {
+  const children = [explanationTree(e.condition, e.prepared.citation, e.result.status === 'not-required')];
+  if (e.notRequired) {
+    const off = explanationTree(e.notRequired, e.prepared.notRequiredCitation ?? e.prepared.citation);
+    children.push({ ...off, label: `not required when: ${off.label}`, status: e.notRequired.value === true ? 'not-required' : off.status });
+  }
+  return elementResult(e.prepared, e.result.status, e.result.matched, children);
 }
 
 /** `means.deception` -> `deception`; other facts keep their name. */
@@ -175,7 +194,7 @@ export function askPaths(names: Iterable<string>, nf: NormalisedFacts, trace: Ve
 export function verdictFromGroup(g: TracedGroup, nf: NormalisedFacts, trace: VersionTrace): Verdict {
   return {
     status: statusOf(g.value),
-    elements: g.elements.map((e) => e.result),
+    elements: g.elements.map(withTree),
     missingFacts: g.value === undefined ? askPaths(g.undecided, nf, trace) : [],
   };
 }
@@ -184,7 +203,7 @@ export function offenceResults(trace: VersionTrace, nf: NormalisedFacts): Offenc
   return trace.offences.map((o) => ({
     id: o.prepared.id,
     ...(o.prepared.title ? { title: o.prepared.title.en } : {}),
-    citation: citationOut(o.prepared.citation),
+    citation: outCitation(o.prepared.citation),
     status: statusOf(o.value),
     trafficking: o.prepared.trafficking,
     elements: o.elements.map((e) => e.result),
@@ -205,7 +224,7 @@ export function traffickingVerdict(pv: PreparedVersion, trace: VersionTrace, nf:
   if (trace.trafficking === undefined) for (const o of candidates) if (o.value === undefined) for (const n of o.undecided) missing.add(n);
   return {
     status: statusOf(trace.trafficking),
-    elements: lead ? lead.elements.map((e) => e.result) : [],
+    elements: lead ? lead.elements.map(withTree) : [],
     missingFacts: trace.trafficking === undefined ? askPaths(missing, nf, trace) : [],
   };
 }

@@ -1,13 +1,13 @@
 import type { FactValue } from '../facts/normalise.js';
 import { type Condition, isLeaf } from '../law/conditions.js';
-import { and3, not3, or3, type Tri } from './kleene.js';
+import { not3, type Tri } from './kleene.js';
 import { OPERATOR_TABLE } from './operators.js';
 
 /** The evaluated condition tree: every node with its three-valued result. */
 export type TraceNode =
-  | { kind: 'all' | 'any'; name?: string; value: Tri; children: TraceNode[] }
-  | { kind: 'not'; name?: string; value: Tri; children: [TraceNode] }
-  | { kind: 'leaf'; name?: string; fact: string; operator: string; expected: unknown; actual: FactValue; value: Tri };
+  | { kind: 'all' | 'any'; name?: string | undefined; value: Tri; children: TraceNode[] }
+  | { kind: 'not'; name?: string | undefined; value: Tri; children: [TraceNode] }
+  | { kind: 'leaf'; name?: string | undefined; label?: string | undefined; fact: string; operator: string; expected: unknown; actual: FactValue; value: Tri };
 
 /** Evaluate a condition over tri-state facts, keeping every node's value (the full-detail path). */
 export function traceCondition(
@@ -15,19 +15,29 @@ export function traceCondition(
   facts: Readonly<Record<string, FactValue>>,
   verdicts: Readonly<Record<string, Tri>> = {},
 ): TraceNode {
+  // Object literals with a fixed shape (no spreads): this runs for every node of every element.
   if (isLeaf(c)) {
     const actual = c.fact.startsWith('$') ? verdicts[c.fact] : facts[c.fact];
     const value = OPERATOR_TABLE[c.operator](actual, c.value);
-    return { kind: 'leaf', ...(c.name ? { name: c.name } : {}), fact: c.fact, operator: c.operator, expected: c.value, actual, value };
+    return { kind: 'leaf', name: c.name, label: c.label, fact: c.fact, operator: c.operator, expected: c.value, actual, value };
   }
   if ('not' in c) {
     const child = traceCondition(c.not, facts, verdicts);
-    return { kind: 'not', ...(c.name ? { name: c.name } : {}), value: not3(child.value), children: [child] };
+    return { kind: 'not', name: c.name, value: not3(child.value), children: [child] };
   }
-  const kind = 'all' in c ? 'all' : 'any';
-  const children = ('all' in c ? c.all : c.any).map((x) => traceCondition(x, facts, verdicts));
-  const value = kind === 'all' ? and3(children.map((x) => x.value)) : or3(children.map((x) => x.value));
-  return { kind, ...(c.name ? { name: c.name } : {}), value, children };
+  const list = 'all' in c ? c.all : c.any;
+  const children: TraceNode[] = new Array(list.length);
+  let unknown = false;
+  let decided: boolean | undefined;
+  const isAll = 'all' in c;
+  for (let i = 0; i < list.length; i++) {
+    const child = traceCondition(list[i] as Condition, facts, verdicts);
+    children[i] = child;
+    if (child.value === undefined) unknown = true;
+    else if (child.value === !isAll) decided = !isAll;
+  }
+  const value: Tri = decided !== undefined ? decided : unknown ? undefined : isAll;
+  return { kind: isAll ? 'all' : 'any', name: c.name, value, children };
 }
 
 /**

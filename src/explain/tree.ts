@@ -13,7 +13,19 @@ const FIELD_VOCAB: Record<string, 'act' | 'means' | 'exploitation' | 'harm' | 'c
 };
 
 /** A plain label for a fact test: the concept's name where it is a shared concept, else the condition's name. */
+const labelMemo = new Map<string, string>();
+
 export function labelOfFact(fact: string, name: string | undefined): string {
+  const key = `${fact}\u0000${name ?? ''}`;
+  let label = labelMemo.get(key);
+  if (label === undefined) {
+    label = computeLabel(fact, name);
+    labelMemo.set(key, label);
+  }
+  return label;
+}
+
+function computeLabel(fact: string, name: string | undefined): string {
   const m = /^(acts|means|purposes|exploitationOccurred|victim\.harm|consequences)\.(.+)$/.exec(fact);
   if (m) {
     const vocab = FIELD_VOCAB[m[1] as string] as keyof ReturnType<typeof bundledRuleBook>['concepts'];
@@ -33,7 +45,7 @@ export function explanationTree(node: TraceNode, citation: CitationOut | Citatio
   if (node.kind === 'leaf') {
     return {
       kind: 'fact',
-      label: labelOfFact(node.fact, node.name),
+      label: node.label ?? labelOfFact(node.fact, node.name),
       status: skipped ? 'not-evaluated' : statusOf(node.value),
       fact: node.fact,
       expected: node.expected,

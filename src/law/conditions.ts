@@ -16,6 +16,8 @@ export interface Leaf {
   operator: Operator;
   value: unknown;
   name?: string;
+  /** Plain label for explanations, filled in once when a version is prepared. */
+  label?: string;
 }
 
 export const isLeaf = (c: Condition): c is Leaf => 'fact' in c;

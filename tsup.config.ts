@@ -18,7 +18,7 @@ export default defineConfig([
     onSuccess: 'node -e "import(\'./dist/index.js\').then((m) => m.regimes()).catch((e) => { console.error(e.message); process.exit(1); })"',
   },
   {
-    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts', internals: 'src/internals.ts' },
     format: ['esm'],
     sourcemap: true,
     clean: false,

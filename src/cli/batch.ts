@@ -26,7 +26,9 @@ export function runBatch(
   const started = performance.now();
   const pool: Worker[] = [];
   if (workers > 1) {
-    for (let i = 0; i < workers; i++) pool.push(new Worker(new URL('./worker.js', import.meta.url)));
+    // A small old generation per worker keeps the whole batch's memory bounded (issue 5: < 250 MB
+    // at two workers); a record's comparison is short-lived garbage, so this costs little.
+    for (let i = 0; i < workers; i++) pool.push(new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } }));
   }
   const maxInFlight = Math.max(2, workers * 3);
   let totalBytes: number | undefined;
@@ -50,7 +52,7 @@ export function runBatch(
     let records = 0;
     let errors = 0;
     let bytes = 0;
-    const done = new Map<number, Array<{ text: string; ok: boolean }>>();
+    const done = new Map<number, { text: string; records: number; errors: number }>();
     let nextWorker = 0;
     let lastProgress = 0;
 
@@ -59,15 +61,12 @@ export function runBatch(
     };
     const flush = () => {
       while (done.has(nextToWrite)) {
-        const out = done.get(nextToWrite) as Array<{ text: string; ok: boolean }>;
+        const out = done.get(nextToWrite) as { text: string; records: number; errors: number };
         done.delete(nextToWrite);
         nextToWrite += 1;
-        let text = '';
-        for (const o of out) {
-          records += 1;
-          if (!o.ok) errors += 1;
-          text += `${o.text}\n`;
-        }
+        records += out.records;
+        errors += out.errors;
+        const text = out.text;
         if (text && !output.write(text)) {
           draining = true;
           input.pause();
@@ -102,7 +101,14 @@ export function runBatch(
       } else {
         // One worker: evaluate here, but yield to the event loop between chunks.
         setImmediate(() => {
-          done.set(mySeq, lines.map((l, i) => processLine(l, lineNos[i] as number, options)));
+          let text = '';
+          let errs = 0;
+          for (let i = 0; i < lines.length; i++) {
+            const r = processLine(lines[i] as string, lineNos[i] as number, options);
+            if (!r.ok) errs += 1;
+            text += `${r.text}\n`;
+          }
+          done.set(mySeq, { text, records: lines.length, errors: errs });
           inFlight -= 1;
           flush();
           maybeResume();
@@ -110,8 +116,8 @@ export function runBatch(
       }
     };
     for (const w of pool) {
-      w.on('message', (msg: { seq: number; out: Array<{ text: string; ok: boolean }> }) => {
-        done.set(msg.seq, msg.out);
+      w.on('message', (msg: { seq: number; text: string; records: number; errors: number }) => {
+        done.set(msg.seq, msg);
         inFlight -= 1;
         flush();
         maybeResume();

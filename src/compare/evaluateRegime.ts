@@ -33,7 +33,7 @@ export function memoNormalise(facts: CaseFacts): NormaliseAt {
   };
 }
 
-function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<string, string>>, used: Iterable<string>): InterpretationUsed[] {
+function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<string, string>>, used: Iterable<string>, withQuestion = true): InterpretationUsed[] {
   return [...new Set(used)].sort().map((id) => {
     const decl = regime.interpretations.get(id);
     const chosen = readings[id] as string;
@@ -41,7 +41,7 @@ function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<str
       id,
       chosen,
       alternatives: (decl?.readings ?? []).map((r) => r.id).filter((r) => r !== chosen),
-      ...(decl ? { question: decl.question } : {}),
+      ...(decl && withQuestion ? { question: decl.question } : {}),
     };
   });
 }
@@ -101,7 +101,8 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
 function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions): RegimeResult {
   const pv = prepareVersion(regime, version, options.interpretations);
   const ref = versionRef(version);
-  const interpretations = interpretationsUsed(regime, pv.readings, pv.used);
+  // Screening output stays lean: the questions' text is for people reading full results.
+  const interpretations = interpretationsUsed(regime, pv.readings, pv.used, options.detail !== 'verdicts');
   if (options.detail === 'verdicts') {
     const s = runStatuses(pv, nf.values);
     return {

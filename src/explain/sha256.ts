@@ -11,53 +11,63 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+// Scratch space reused between calls (hashing is synchronous, so calls never interleave).
+const W = new Uint32Array(64);
+const H = new Uint32Array(8);
+const encoder = new TextEncoder();
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+  const bytes = encoder.encode(text);
+  const n = bytes.length;
+  const total = Math.ceil((n + 9) / 64) * 64;
+  const padded = new Uint8Array(total);
   padded.set(bytes);
-  padded[bytes.length] = 0x80;
+  padded[n] = 0x80;
+  const bitLength = n * 8;
   const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
+  view.setUint32(total - 8, Math.floor(bitLength / 0x100000000));
+  view.setUint32(total - 4, bitLength >>> 0);
+  H[0] = 0x6a09e667; H[1] = 0xbb67ae85; H[2] = 0x3c6ef372; H[3] = 0xa54ff53a;
+  H[4] = 0x510e527f; H[5] = 0x9b05688c; H[6] = 0x1f83d9ab; H[7] = 0x5be0cd19;
+  const w = W;
+  const k = K;
+  for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15] as number;
       const b = w[i - 2] as number;
       const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
+      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as number[];
+    let a = H[0] as number, b = H[1] as number, c = H[2] as number, d = H[3] as number;
+    let e = H[4] as number, f = H[5] as number, g = H[6] as number, h = H[7] as number;
     for (let i = 0; i < 64; i++) {
-      const S1 = (((e as number) >>> 6) | ((e as number) << 26)) ^ (((e as number) >>> 11) | ((e as number) << 21)) ^ (((e as number) >>> 25) | ((e as number) << 7));
-      const ch = ((e as number) & (f as number)) ^ (~(e as number) & (g as number));
-      const t1 = ((hh as number) + S1 + ch + (K[i] as number) + (w[i] as number)) >>> 0;
-      const S0 = (((a as number) >>> 2) | ((a as number) << 30)) ^ (((a as number) >>> 13) | ((a as number) << 19)) ^ (((a as number) >>> 22) | ((a as number) << 10));
-      const maj = ((a as number) & (b as number)) ^ ((a as number) & (c as number)) ^ ((b as number) & (c as number));
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (h + S1 + ch + (k[i] as number) + (w[i] as number)) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (S0 + maj) | 0;
+      h = g;
       g = f;
       f = e;
-      e = ((d as number) + t1) >>> 0;
+      e = (d + t1) | 0;
       d = c;
       c = b;
       b = a;
-      a = (t1 + t2) >>> 0;
+      a = (t1 + t2) | 0;
     }
-    h[0] = (h[0] as number) + (a as number);
-    h[1] = (h[1] as number) + (b as number);
-    h[2] = (h[2] as number) + (c as number);
-    h[3] = (h[3] as number) + (d as number);
-    h[4] = (h[4] as number) + (e as number);
-    h[5] = (h[5] as number) + (f as number);
-    h[6] = (h[6] as number) + (g as number);
-    h[7] = (h[7] as number) + (hh as number);
+    H[0] = (H[0] as number) + a; H[1] = (H[1] as number) + b; H[2] = (H[2] as number) + c; H[3] = (H[3] as number) + d;
+    H[4] = (H[4] as number) + e; H[5] = (H[5] as number) + f; H[6] = (H[6] as number) + g; H[7] = (H[7] as number) + h;
   }
-  return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    const x = H[i] as number;
+    out += (HEX[x >>> 24] as string) + (HEX[(x >>> 16) & 255] as string) + (HEX[(x >>> 8) & 255] as string) + (HEX[x & 255] as string);
+  }
+  return out;
 }
 
 /** JSON with object keys sorted at every level: equal data, equal text, equal hash. */

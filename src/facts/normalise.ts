@@ -2,6 +2,13 @@ import { CONCEPT_GROUPS, type ConceptField } from './concepts.js';
 import { ageOnDate } from './age.js';
 import type { CaseFacts } from './schema.js';
 
+/** Every concept fact name, per field, with the question path to ask: built once. */
+const CONCEPT_FACTS = (Object.keys(CONCEPT_GROUPS) as ConceptField[]).map((field) => ({
+  field,
+  ask: Object.freeze([field]) as string[],
+  entries: (CONCEPT_GROUPS[field] as readonly string[]).map((id) => [id, `${field}.${id}`] as const),
+}));
+
 /** An age known only within bounds (whole years, inclusive). */
 export interface AgeInterval {
   min: number;
@@ -37,14 +44,14 @@ export function normaliseFacts(facts: CaseFacts, date: string | undefined): Norm
     if (value === undefined) askFor[name] = ask;
   };
 
-  // Concept sets: closed arrays vs open objects.
-  for (const field of Object.keys(CONCEPT_GROUPS) as ConceptField[]) {
+  // Concept sets: closed arrays vs open objects. Names and questions are made once (CONCEPT_FACTS).
+  for (const { field, ask, entries } of CONCEPT_FACTS) {
     const set = field === 'victim.harm' ? facts.victim?.harm : facts[field];
-    for (const id of CONCEPT_GROUPS[field]) {
+    for (const [id, name] of entries) {
       let v: boolean | undefined;
       if (Array.isArray(set)) v = (set as string[]).includes(id);
       else if (set) v = (set as Record<string, boolean | undefined>)[id];
-      put(`${field}.${id}`, v, [field]);
+      put(name, v, ask);
     }
   }
 

@@ -79,20 +79,52 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
   // No date: a verdict holds only where every version agrees (contract.md, CompareOptions.asOf).
   const nf = normaliseAt(undefined);
   const result = evaluateVersion(regime, latest, nf, options);
-  const all: VersionStatuses[] = regime.versions.map((v) => runStatuses(prepareVersion(regime, v, options.interpretations), nf.values));
+  // Each version judged on the facts as they could stand while it was in force (a birth date gives
+  // an age range over that window; the conduct is taken not to lie in the future).
+  const today = new Date().toISOString().slice(0, 10);
+  const windowOf = (v: LoadedVersion) => ({ from: v.data.validFrom, to: v.data.validTo ?? (today > v.data.validFrom ? today : v.data.validFrom) });
+  // A version whose time in force cannot hold the conduct (born, yet born after it ended; unborn,
+  // yet born before it began) is left out: the conduct cannot have fallen under it.
+  const b = facts.victim?.birthDate;
+  const possible = regime.versions.filter((v) => {
+    const w = windowOf(v);
+    return !(b && ((facts.victim?.unborn === false && b > w.to) || (facts.victim?.unborn === true && b <= w.from)));
+  });
+  const perVersion = (possible.length ? possible : regime.versions).map((v) => {
+    const pvv = prepareVersion(regime, v, options.interpretations);
+    const nfw = normaliseFacts(facts, undefined, windowOf(v));
+    if (options.detail === 'verdicts') return { s: runStatuses(pvv, nfw.values) };
+    // Full detail: each version's own missing facts, so that what would decide it is listed whole.
+    const tr = runTrace(pvv, nfw.values);
+    const missing: Record<string, string[]> = {
+      trafficking: traffickingVerdict(pvv, tr, nfw).missingFacts,
+      victim: verdictFromGroup(tr.victim, nfw, tr).missingFacts,
+      child: verdictFromGroup(tr.child, nfw, tr).missingFacts,
+      ...(tr.scope ? { scope: verdictFromGroup(tr.scope, nfw, tr).missingFacts } : {}),
+    };
+    const s: VersionStatuses = { child: tr.child.value, trafficking: tr.trafficking, victim: tr.victim.value, offences: tr.offences.map((o) => o.value), ...(tr.scope ? { scope: tr.scope.value } : {}) };
+    return { s, missing };
+  });
+  const all: VersionStatuses[] = perVersion.map((x) => x.s);
   const readings = new Set<string>(result.interpretations.map((i) => i.id));
   for (const v of regime.versions) for (const u of prepareVersion(regime, v, options.interpretations).used) readings.add(u);
-  const agree = (pick: (s: VersionStatuses) => boolean | undefined, verdict: Verdict) => {
+  const agree = (pick: (s: VersionStatuses) => boolean | undefined, verdict: Verdict, name: string) => {
     const statuses = new Set(all.map((s) => statusOf(pick(s))));
+    const fromVersions = perVersion.flatMap((x) => ('missing' in x && x.missing ? (x.missing[name] ?? []) : []));
     if (statuses.size > 1) {
       verdict.status = 'undetermined';
-      verdict.missingFacts = ['conductDate', ...verdict.missingFacts.filter((f) => f !== 'conductDate')];
+      verdict.missingFacts = [...new Set(['conductDate', ...verdict.missingFacts, ...fromVersions])];
+    } else {
+      // Every version agrees: that is the verdict, whatever the date.
+      const [only] = statuses;
+      verdict.status = only as Status;
+      verdict.missingFacts = only === 'undetermined' ? [...new Set([...verdict.missingFacts, ...fromVersions])] : [];
     }
   };
-  agree((s) => s.trafficking, result.trafficking);
-  agree((s) => s.victim, result.victim);
-  agree((s) => s.child, result.child);
-  if (result.scope) agree((s) => s.scope, result.scope);
+  agree((s) => s.trafficking, result.trafficking, 'trafficking');
+  agree((s) => s.victim, result.victim, 'victim');
+  agree((s) => s.child, result.child, 'child');
+  if (result.scope) agree((s) => s.scope, result.scope, 'scope');
   const pv = prepareVersion(regime, latest, options.interpretations);
   result.interpretations = interpretationsUsed(regime, pv.readings, readings);
   return result;

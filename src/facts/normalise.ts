@@ -36,7 +36,7 @@ export interface NormalisedFacts {
  * Absent = unknown throughout: a closed concept array makes unnamed concepts false, an open object
  * leaves them unknown; nothing else ever becomes false by default.
  */
-export function normaliseFacts(facts: CaseFacts, date: string | undefined): NormalisedFacts {
+export function normaliseFacts(facts: CaseFacts, date: string | undefined, window?: { from: string; to: string }): NormalisedFacts {
   const values: Record<string, FactValue> = {};
   const askFor: Record<string, string[]> = {};
   const put = (name: string, value: FactValue, ask: string[]) => {
@@ -59,9 +59,12 @@ export function normaliseFacts(facts: CaseFacts, date: string | undefined): Norm
   // Unborn at the date: stated, or read from the birth date, or implied by a stated age.
   let unborn = victim.unborn;
   // A birth date settles whether the person was born; it is the question to ask.
-  let unbornAsk = ['victim.birthDate'];
+  // Without a date, a birth date alone cannot settle it: the date is asked for too.
+  let unbornAsk = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
   if (unborn === undefined && victim.birthDate) {
     if (date) unborn = victim.birthDate > date;
+    else if (window && victim.birthDate <= window.from) unborn = false;
+    else if (window && victim.birthDate > window.to) unborn = true;
     else unbornAsk = ['conductDate'];
   }
   if (unborn === undefined && victim.age !== undefined) unborn = false;
@@ -69,16 +72,25 @@ export function normaliseFacts(facts: CaseFacts, date: string | undefined): Norm
 
   // Age in whole years on the date. An explicit age is "at conductDate" (contract.md).
   let age: AgeInterval | undefined;
-  let ageAsk = ['victim.birthDate'];
+  let ageAsk = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
   if (victim.birthDate && date && victim.birthDate <= date) {
     const years = ageOnDate(victim.birthDate, date);
     age = { min: years, max: years };
   } else if (victim.age !== undefined) {
     age = typeof victim.age === 'number' ? { min: victim.age, max: victim.age } : { min: victim.age.min, max: victim.age.max };
+  } else if (victim.birthDate && !date && window && victim.birthDate <= window.from) {
+    // No date, but the conduct can only fall within the window (a version's time in force):
+    // the age lies between the ages on its first and last days.
+    age = { min: ageOnDate(victim.birthDate, window.from), max: ageOnDate(victim.birthDate, window.to) };
+  } else if (victim.birthDate && !date && window && victim.birthDate <= window.to) {
+    // Born during the window: once born, aged from 0 to the age on its last day.
+    age = { min: 0, max: ageOnDate(victim.birthDate, window.to) };
   } else if (victim.birthDate && !date) {
     ageAsk = ['conductDate'];
   }
   put('victim.age', age, ageAsk);
+  // An age range that straddles a threshold is settled by the exact birth date.
+  if (age && age.min !== age.max) askFor['victim.age'] = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
 
   put('victim.selfProtectionImpaired', victim.selfProtectionImpaired, ['victim.selfProtectionImpaired']);
   put('victim.nationality', victim.nationality, ['victim.nationality']);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ageOnDate } from './age.js';
+import { CONCEPT_GROUPS } from './concepts.js';
 import { FactsError, type FactsIssue } from './errors.js';
 import { type CaseFacts, caseFactsSchema } from './schema.js';
 
@@ -131,8 +132,14 @@ function toIssues(zodIssues: z.core.$ZodIssue[], input: unknown): FactsIssue[] {
   for (const issue of zodIssues) {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
+      const field = base.join('.');
+      const vocabulary = (CONCEPT_GROUPS as Record<string, readonly string[]>)[field];
       for (const key of issue.keys) {
-        out.push({ path: [...base, key].join('.'), code: 'unrecognized_keys', message: `unknown field "${key}"` });
+        out.push(
+          vocabulary
+            ? { path: [...base, key].join('.'), code: 'unknown_concept', message: `unknown id "${key}"; expected one of: ${vocabulary.join(', ')}` }
+            : { path: [...base, key].join('.'), code: 'unrecognized_keys', message: `unknown field "${key}"` },
+        );
       }
     } else if (issue.code === 'invalid_union') {
       out.push(...unionIssues(issue, base, input));

@@ -1,16 +1,10 @@
+import { VOCABULARY_OF_FIELD, type VocabularyId } from '../facts/concepts.js';
 import type { Citation } from '../law/schema.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { TraceNode } from '../evaluate/trace.js';
 import type { CitationOut, ExplanationNode } from '../types.js';
 
-const FIELD_VOCAB: Record<string, 'act' | 'means' | 'exploitation' | 'harm' | 'consequence'> = {
-  acts: 'act',
-  means: 'means',
-  purposes: 'exploitation',
-  exploitationOccurred: 'exploitation',
-  'victim.harm': 'harm',
-  consequences: 'consequence',
-};
+const FIELD_VOCAB = VOCABULARY_OF_FIELD as Record<string, VocabularyId>;
 
 /** A plain label for a fact test: the concept's name where it is a shared concept, else the condition's name. */
 const labelMemo = new Map<string, string>();

@@ -51,12 +51,32 @@ export function compareSync(facts: unknown, options?: CompareOptions, book: Rule
   }
   // The validated facts and the readings chosen determine everything else (normalisation is a pure
   // function of them and the date, which the receipt states), so they are what is hashed.
-  const factsHash = `sha256:${sha256Hex(canonicalJson({ facts: parsed, interpretations: resolved.interpretations }))}`;
+  const interpretations = resolved.interpretations;
   return {
     ...(parsed.id !== undefined ? { caseId: parsed.id } : {}),
     ...(asOf ? { asOf } : {}),
     regimes,
     divergences: resolved.detail === 'full' ? caseDivergences(regimes) : [],
-    receipt: { library: `tip-harmonise@${LIBRARY_VERSION}`, ruleSets, factsHash, ...(asOf ? { asOf } : {}) },
+    receipt: receipt(ruleSets, parsed, interpretations, asOf),
   };
+}
+
+/**
+ * The receipt. Its facts hash is computed the first time it is read (JSON.stringify reads it, so
+ * stored or transmitted receipts always carry it); screening code that only reads statuses does
+ * not pay for hashing. Same facts and readings, same hash, byte for byte.
+ */
+function receipt(ruleSets: Record<string, string>, facts: unknown, interpretations: Record<string, string>, asOf: string | undefined): Comparison['receipt'] {
+  let hash: string | undefined;
+  const r = { library: `tip-harmonise@${LIBRARY_VERSION}`, ruleSets } as Comparison['receipt'];
+  Object.defineProperty(r, 'factsHash', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      hash ??= `sha256:${sha256Hex(canonicalJson({ facts, interpretations }))}`;
+      return hash;
+    },
+  });
+  if (asOf) r.asOf = asOf;
+  return r;
 }

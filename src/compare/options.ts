@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { FactsError, type FactsIssue } from '../facts/errors.js';
+import { snapshotJson } from '../facts/parseFacts.js';
 import { isoDateSchema } from '../facts/schema.js';
 import type { RuleBook } from '../law/load.js';
 import { type CompareOptions, REGIME_IDS, type RegimeId } from '../types.js';
 
-const optionsSchema = z.strictObject({
+const optionsSchema = z.strictObject(
+  {
   // Any regime of the rule book (the four built-in ids, or one added under rules/); checked below.
   regimes: z
     .array(z.string({ error: `expected regime ids such as ${REGIME_IDS.join(', ')}` }))
@@ -12,10 +14,12 @@ const optionsSchema = z.strictObject({
     .refine((a) => new Set(a).size === a.length, { message: 'regimes must not repeat' })
     .optional(),
   asOf: isoDateSchema.optional(),
-  interpretations: z.record(z.string(), z.string()).optional(),
+  interpretations: z.record(z.string(), z.string({ error: 'expected a reading id, e.g. "default" (see regimes() for each interpretation)' })).optional(),
   detail: z.enum(['full', 'verdicts']).optional(),
   language: z.enum(['en', 'id', 'ms']).optional(),
-});
+  },
+  { error: 'expected an options object, e.g. {"asOf": "YYYY-MM-DD", "regimes": ["actip"], "detail": "verdicts"}' },
+);
 
 /** Validated options with defaults applied. */
 export interface ResolvedOptions {
@@ -27,7 +31,18 @@ export interface ResolvedOptions {
 
 /** Validate compare() options; problems are reported as a FactsError on `options.*` paths. */
 export function resolveOptions(options: unknown, book: RuleBook): ResolvedOptions {
-  const parsed = optionsSchema.safeParse(options ?? {});
+  // Options come from callers too (CLI flags, HTTP bodies): the same bounded, pollution-safe copy
+  // as the facts, and any surprise while reading them is bad input, never another exception.
+  let copy: unknown;
+  try {
+    const snap = snapshotJson(options ?? {}, ['options']);
+    if (snap.issues.length) throw new FactsError(snap.issues);
+    copy = snap.value;
+  } catch (e) {
+    if (e instanceof FactsError) throw e;
+    throw new FactsError([{ path: 'options', code: 'unreadable', message: 'the options could not be read as JSON data' }]);
+  }
+  const parsed = optionsSchema.safeParse(copy);
   if (!parsed.success) {
     throw new FactsError(
       parsed.error.issues.map((i) => ({ path: ['options', ...i.path.map(String)].join('.'), code: i.code, message: i.message })),

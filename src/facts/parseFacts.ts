@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { ageOnDate } from './age.js';
 import { CONCEPT_GROUPS } from './concepts.js';
 import { FactsError, type FactsIssue } from './errors.js';
-import { type CaseFacts, caseFactsSchema } from './schema.js';
+import { type CaseFacts, caseFactsSchema, MAX_STRING_LENGTH } from './schema.js';
 
 /** Deepest nesting accepted in an input value (the schema itself is 3 levels deep). */
 export const MAX_DEPTH = 8;
 /** Most values (objects, arrays, scalars) accepted in one input. */
 export const MAX_NODES = 2_000;
+/** Longest object key accepted (the longest field or concept id is 25 characters). */
+export const MAX_KEY_LENGTH = 64;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -25,10 +27,15 @@ export function parseFacts(input: unknown): CaseFacts {
   let caseId: string | undefined;
   try {
     caseId = readId(input);
-    const shapeIssues = scanShape(input);
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new FactsError([{ path: '', code: 'invalid_type', message: `expected a JSON object with case facts, got ${kind(input)}` }], caseId);
+    }
+    // zod validates a bounded plain copy, never the caller's object: getters and proxies are read
+    // once, by the walk that enforces the limits, so what is validated is what was checked.
+    const { value, issues: shapeIssues } = snapshotJson(input);
     if (shapeIssues.length > 0) throw new FactsError(shapeIssues, caseId);
-    const parsed = caseFactsSchema.safeParse(input);
-    if (!parsed.success) throw new FactsError(toIssues(parsed.error.issues, input), caseId);
+    const parsed = caseFactsSchema.safeParse(value);
+    if (!parsed.success) throw new FactsError(toIssues(parsed.error.issues, value), caseId);
     const crossIssues = crossFieldIssues(parsed.data);
     if (crossIssues.length > 0) throw new FactsError(crossIssues, caseId);
     return parsed.data;
@@ -73,42 +80,95 @@ function describe(error: unknown): string {
   return 'unreadable value';
 }
 
-/** Bounded, cycle-safe walk: rejects forbidden keys, excessive depth, size and non-JSON values. */
-function scanShape(input: unknown): FactsIssue[] {
+/**
+ * A plain, bounded copy of untrusted JSON-like data, or the reasons there is none. Iterative (no
+ * recursion, so no stack exhaustion), cycle-safe (the depth bound ends any cycle), and it never
+ * enumerates more than it may keep: an array's length and an object's key count are checked
+ * before anything is copied, so a million-element array costs no more than a small one.
+ * Rejects: keys `__proto__`, `constructor` and `prototype` (prototype pollution), keys longer
+ * than {@link MAX_KEY_LENGTH}, strings longer than {@link MAX_STRING_LENGTH}, nesting deeper than
+ * {@link MAX_DEPTH}, more than {@link MAX_NODES} values, objects that are not plain (class
+ * instances, Dates, Maps) and values JSON cannot carry (functions, symbols, bigints).
+ * The copy holds only plain objects and arrays; `root` prefixes every issue path (e.g. `options`).
+ */
+export function snapshotJson(input: unknown, root: readonly string[] = []): { value: unknown; issues: FactsIssue[] } {
   const issues: FactsIssue[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return [{ path: '', code: 'invalid_type', message: `expected a JSON object with case facts, got ${kind(input)}` }];
-  }
+  const holder: { value?: unknown } = {};
+  const at = (path: readonly string[]) => [...root, ...path].join('.');
+  type Frame = { value: unknown; path: string[]; depth: number; put: (v: unknown) => void };
+  const stack: Frame[] = [{ value: input, path: [], depth: 0, put: (v) => (holder.value = v) }];
   let nodes = 0;
-  const stack: Array<{ value: unknown; path: string[]; depth: number }> = [{ value: input, path: [], depth: 0 }];
+  const tooMany = () => issues.push({ path: at([]), code: 'too_big', message: `input has more than ${MAX_NODES} values` });
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop() as { value: unknown; path: string[]; depth: number };
+    const { value, path, depth, put } = stack.pop() as Frame;
     nodes += 1;
     if (nodes > MAX_NODES) {
-      issues.push({ path: '', code: 'too_big', message: `input has more than ${MAX_NODES} values` });
+      tooMany();
       break;
     }
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_DEPTH) {
-      issues.push({ path: path.join('.'), code: 'too_deep', message: `nested deeper than ${MAX_DEPTH} levels` });
+    switch (typeof value) {
+      case 'string':
+        if (value.length > MAX_STRING_LENGTH) {
+          issues.push({ path: at(path), code: 'too_big', message: `at most ${MAX_STRING_LENGTH} characters (got ${value.length})` });
+        } else put(value);
+        continue;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        put(value);
+        continue;
+      case 'object':
+        break;
+      default:
+        issues.push({ path: at(path), code: 'invalid_type', message: `expected JSON data (an object, array, string, number, boolean or null), got a ${typeof value}` });
+        continue;
+    }
+    if (value === null) {
+      put(null);
       continue;
     }
-    if (!Array.isArray(value)) {
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        issues.push({ path: path.join('.'), code: 'invalid_type', message: `expected a plain JSON object, got ${kind(value)}` });
-        continue;
-      }
+    if (depth >= MAX_DEPTH) {
+      issues.push({ path: at(path), code: 'too_deep', message: `nested deeper than ${MAX_DEPTH} levels` });
+      continue;
     }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({ path: [...path, key].join('.'), code: 'forbidden_key', message: `the key "${key}" is not allowed` });
+    if (Array.isArray(value)) {
+      const length = value.length;
+      if (length > MAX_NODES - nodes) {
+        issues.push({ path: at(path), code: 'too_big', message: `an array of ${length} items; an input holds at most ${MAX_NODES} values` });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1 });
+      const out: unknown[] = new Array(length);
+      put(out);
+      for (let i = length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)], depth: depth + 1, put: (v) => (out[i] = v) });
+      continue;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      issues.push({ path: at(path), code: 'invalid_type', message: `expected JSON data (plain objects, arrays, strings, numbers, booleans), got ${kind(value)}` });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > MAX_NODES - nodes) {
+      issues.push({ path: at(path), code: 'too_big', message: `an object with ${keys.length} keys; an input holds at most ${MAX_NODES} values` });
+      continue;
+    }
+    // Forbidden and over-long keys never reach the copy, so plain assignment below cannot touch a prototype.
+    const out: Record<string, unknown> = {};
+    put(out);
+    const kept: string[] = [];
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        issues.push({ path: at([...path, key]), code: 'forbidden_key', message: `the key "${key}" is not allowed` });
+      } else if (key.length > MAX_KEY_LENGTH) {
+        issues.push({ path: at([...path, `${key.slice(0, 32)}...`]), code: 'too_big', message: `a key of ${key.length} characters; keys have at most ${MAX_KEY_LENGTH}` });
+      } else kept.push(key);
+    }
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const key = kept[i] as string;
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1, put: (v) => (out[key] = v) });
     }
   }
-  return issues;
+  return { value: holder.value, issues: issues.reverse() };
 }
 
 function kind(value: unknown): string {
@@ -182,12 +242,21 @@ function describeUnion(path: string[]): string {
 
 function readableMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    const shown = JSON.stringify(value)?.slice(0, 60);
+    const shown = shortJson(value);
     const options = (issue.values as unknown[]).map(String);
     return `unknown id ${shown}; expected one of: ${options.join(', ')}`;
   }
   if (issue.code === 'invalid_type' && value === undefined) return `${issue.message}`;
   return issue.message;
+}
+
+/** At most 60 characters of a value, for a message (the value passed the size limits already). */
+function shortJson(value: unknown): string {
+  try {
+    return String(JSON.stringify(value) ?? typeof value).slice(0, 60);
+  } catch {
+    return typeof value;
+  }
 }
 
 function dedupe(issues: FactsIssue[]): FactsIssue[] {

@@ -52,6 +52,13 @@ export function conceptSetSchema<T extends z.ZodEnum>(concepts: T, what: string)
     );
 }
 
+/** true / false; absence, not null, is how an unknown is said. */
+const yesNo = () => z.boolean({ error: 'expected true or false (leave the field out when it is unknown)' });
+
+/** The message for a field that should be an object but is not (other issues keep zod's wording). */
+const objectOf = (what: string) => (issue: { code: string }) =>
+  issue.code === 'invalid_type' ? `expected an object of ${what} (leave the field out when nothing is known)` : undefined;
+
 const wholeYears = z
   .number({ error: 'expected a whole number of years' })
   .int({ message: 'expected a whole number of years' })
@@ -70,38 +77,35 @@ export const ageSchema = z
 export const victimSchema = z.strictObject({
   birthDate: isoDateSchema.optional(),
   age: ageSchema.optional(),
-  unborn: z.boolean().optional().describe('Not yet born at conductDate.'),
-  selfProtectionImpaired: z
-    .boolean()
+  unborn: yesNo().optional().describe('Not yet born at conductDate.'),
+  selfProtectionImpaired: yesNo()
     .optional()
     .describe('Unable to fully take care of or protect themself because of a physical or mental disability or condition.'),
   nationality: countrySchema.optional(),
-  consented: z.boolean().optional().describe('The victim agreed (to the movement, work or exploitation).'),
+  consented: yesNo().optional().describe('The victim agreed (to the movement, work or exploitation).'),
   harm: conceptSetSchema(harmSchema, 'harm').optional(),
-});
+}, { error: objectOf('victim facts, e.g. {"birthDate": "2007-01-15", "nationality": "ID"}') });
 
 export const movementSchema = z.strictObject({
   origin: countrySchema.optional().describe('Where the person was recruited / taken from.'),
-  transit: z.array(countrySchema).max(MAX_TRANSIT, { message: `at most ${MAX_TRANSIT} transit countries` }).optional(),
+  transit: z.array(countrySchema, { error: 'expected an array of country codes, e.g. ["MY", "SG"] ([] for none)' }).max(MAX_TRANSIT, { message: `at most ${MAX_TRANSIT} transit countries` }).optional(),
   destination: countrySchema.optional().describe('Where the person was taken (or was being taken) to.'),
   exploitationCountry: countrySchema.optional().describe('Where the exploitation was intended or took place.'),
-  completed: z.boolean().optional().describe('false: stopped before arriving (an attempt).'),
-  interRegional: z
-    .boolean()
+  completed: yesNo().optional().describe('false: stopped before arriving (an attempt).'),
+  interRegional: yesNo()
     .optional()
     .describe('Moved between regions (provinces, regencies) inside one country (UU 21/2007 Pasal 6 and its Penjelasan).'),
-});
+}, { error: objectOf('movement facts, e.g. {"origin": "ID", "destination": "MY", "transit": []}') });
 
 export const offenderSchema = z.strictObject({
-  organisedCriminalGroup: z.boolean().optional().describe('Acted as or within an organised criminal group.'),
-  publicOfficial: z.boolean().optional().describe('A public official / penyelenggara negara abusing office.'),
-  crossBorderLinks: z
-    .boolean()
+  organisedCriminalGroup: yesNo().optional().describe('Acted as or within an organised criminal group.'),
+  publicOfficial: yesNo().optional().describe('A public official / penyelenggara negara abusing office.'),
+  crossBorderLinks: yesNo()
     .optional()
     .describe(
       'Extension: the offence, though committed in one State, was substantially prepared, planned, directed or controlled in another, involves a group active in more than one State, or has substantial effects in another State (UNTOC Art 3(2)(b)-(d)).',
     ),
-});
+}, { error: objectOf('offender facts, e.g. {"organisedCriminalGroup": true}') });
 
 /**
  * The zod schema of {@link CaseFacts} (strict: unknown keys are rejected). {@link parseFacts} adds cross-field checks.
@@ -113,7 +117,7 @@ export const offenderSchema = z.strictObject({
  */
 export const caseFactsSchema = z
   .strictObject({
-    id: z.string().max(MAX_STRING_LENGTH, { message: `at most ${MAX_STRING_LENGTH} characters` }).optional(),
+    id: z.string({ error: `expected the case id as a string of at most ${MAX_STRING_LENGTH} characters` }).max(MAX_STRING_LENGTH, { message: `at most ${MAX_STRING_LENGTH} characters` }).optional(),
     conductDate: isoDateSchema.optional().describe('When the conduct took place (its start).'),
     conductEndDate: isoDateSchema.optional().describe('When continuing conduct ended.'),
     victim: victimSchema.optional(),

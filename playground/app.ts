@@ -272,14 +272,36 @@ function tree(n: ExplanationNode): string {
   const fact = n.fact ? ` <code>${esc(n.fact)}</code> ${esc(u().required)}: ${esc(show(n.expected))}, ${esc(u().found)}: ${esc(show(n.actual))}` : '';
   return `<li><span class="el ${n.status}">${esc(elementStatus(n.status))}</span> ${esc(n.label)}${fact}${n.children?.length ? `<ul>${n.children.map(tree).join('')}</ul>` : ''}</li>`;
 }
+// A disclosure whose body is built when it is first opened: the full trees of four regimes (every
+// offence, element and sub-condition with its wording) are large, and building them all on every
+// keystroke made the page lag.
+let lazy = new Map<string, () => string>();
+let lazyCount = 0;
+function disclosure(summary: string, body: () => string, attrs = '', open = false): string {
+  if (open) return `<details${attrs} open><summary>${summary}</summary>${body()}</details>`;
+  const k = String(++lazyCount);
+  lazy.set(k, body);
+  return `<details${attrs} data-lazy="${k}"><summary>${summary}</summary></details>`;
+}
+function fillLazy(d: HTMLDetailsElement): void {
+  const k = d.dataset.lazy;
+  const body = k && lazy.get(k);
+  if (!d.open || !body) return;
+  lazy.delete(k);
+  delete d.dataset.lazy;
+  d.insertAdjacentHTML('beforeend', body());
+}
+
 function elementItem(e: ElementResult): string {
   const matched = e.matched.length ? ` <small>(${esc(e.matched.join(', '))})</small>` : '';
-  return `<li data-element="${esc(e.element)}"><details><summary><span class="el ${e.status}">${esc(elementStatus(e.status))}</span> ${esc(e.label ?? e.element)}${matched}</summary>
-    ${citation(e.notRequiredBy ?? e.citation)}${e.notRequiredBy ? citation(e.citation) : ''}${e.note ? `<p class="note">${esc(e.note)}</p>` : ''}
-    ${e.children?.length ? `<p class="why">${esc(u().whyTree)}:</p><ul class="tree">${e.children.map(tree).join('')}</ul>` : ''}</details></li>`;
+  return `<li data-element="${esc(e.element)}">${disclosure(
+    `<span class="el ${e.status}">${esc(elementStatus(e.status))}</span> ${esc(e.label ?? e.element)}${matched}`,
+    () => `${citation(e.notRequiredBy ?? e.citation)}${e.notRequiredBy ? citation(e.citation) : ''}${e.note ? `<p class="note">${esc(e.note)}</p>` : ''}
+    ${e.children?.length ? `<p class="why">${esc(u().whyTree)}:</p><ul class="tree">${e.children.map(tree).join('')}</ul>` : ''}`,
+  )}</li>`;
 }
 function offenceItem(o: OffenceResult): string {
-  return `<li><details><summary>${badge(o.status)} ${esc(o.title ?? o.id)}</summary>${citation(o.citation)}<ul class="elements">${o.elements.map(elementItem).join('')}</ul></details></li>`;
+  return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}`, () => `${citation(o.citation)}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
 }
 function column(r: RegimeResult, c: Comparison): string {
   const t = LABELS[lang];
@@ -291,13 +313,12 @@ function column(r: RegimeResult, c: Comparison): string {
     <p class="summary">${esc(summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }))}</p>
     ${r.laterVersions?.length ? `<p class="later"><strong>${esc(u().laterVersions)}:</strong> ${r.laterVersions.map((l) => `${esc(l.version.label)} ${badge(l.trafficking)}`).join('; ')}</p>` : ''}
     ${verdicts
-      .map(
-        (k) =>
-          `<details class="verdict"${k === 'trafficking' ? ' open' : ''}><summary><h4>${esc(t.verdicts[k])}: ${esc(u().elements)}</h4></summary><ul class="elements">${r[k]!.elements.map(elementItem).join('')}</ul></details>`,
+      .map((k) =>
+        disclosure(`<h4>${esc(t.verdicts[k])}: ${esc(u().elements)}</h4>`, () => `<ul class="elements">${r[k]!.elements.map(elementItem).join('')}</ul>`, ' class="verdict"', k === 'trafficking'),
       )
       .join('')}
-    ${r.offences.length ? `<details class="verdict"><summary><h4>${esc(t.offences)} (${r.offences.length})</h4></summary><ul class="offences">${r.offences.map(offenceItem).join('')}</ul></details>` : ''}
-    ${r.interpretations.length ? `<details class="verdict"><summary><h4>${esc(t.interpretations)}</h4></summary><ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(i.chosen)}</li>`).join('')}</ul></details>` : ''}
+    ${r.offences.length ? disclosure(`<h4>${esc(t.offences)} (${r.offences.length})</h4>`, () => `<ul class="offences">${r.offences.map(offenceItem).join('')}</ul>`, ' class="verdict"') : ''}
+    ${r.interpretations.length ? disclosure(`<h4>${esc(t.interpretations)}</h4>`, () => `<ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(i.chosen)}</li>`).join('')}</ul>`, ' class="verdict"') : ''}
   </section>`;
 }
 
@@ -368,6 +389,7 @@ async function update(): Promise<void> {
     const c = await compare(facts, options as CompareOptions);
     if (mine !== seq) return; // a newer change is already being shown
     lastComparison = c;
+    lazy = new Map();
     out.innerHTML = results(c);
     // Phones: the results sit below a long form, so a strip at the bottom keeps the four verdicts in view.
     $('#strip').innerHTML = `<a href="#results-heading">${c.regimes.map((r) => `<span class="pair">${esc(SHORT[r.regime] ?? r.regime)} ${badge(r.trafficking.status)}</span>`).join(' ')}</a>`;
@@ -477,6 +499,8 @@ function init(): void {
     fixture.value = '';
     void update();
   });
+  // 'toggle' does not bubble: listen in the capture phase.
+  $('#results').addEventListener('toggle', (e) => e.target instanceof HTMLDetailsElement && fillLazy(e.target), true);
   $('#results').addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest('button.answer') as HTMLButtonElement | null;
     const target = b && targetFor(b.dataset.fact ?? '');

@@ -160,7 +160,10 @@ export const completeFactsArb = fc
   .map((g) => ({
     conductDate: g.date,
     victim: {
-      ...(g.person === 'unborn' ? { unborn: true } : { birthDate: birthBefore(g.date, g.person.years, g.person.days), unborn: false }),
+      // Born on the date or before it; a birth date after it is an unborn child at the time.
+      ...(g.person === 'unborn'
+        ? { unborn: true }
+        : { birthDate: birthBefore(g.date, g.person.years, g.person.days), unborn: birthBefore(g.date, g.person.years, g.person.days) > g.date }),
       selfProtectionImpaired: g.selfProtectionImpaired,
       nationality: g.nationality,
       consented: g.consented,

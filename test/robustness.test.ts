@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, isFactsError } from '../src/index.js';
 import { MAX_DEPTH, MAX_KEY_LENGTH, MAX_NODES } from '../src/facts/parseFacts.js';
@@ -144,6 +146,16 @@ describe('any value: an answer or a FactsError, quickly', () => {
     const values = (n: number) => ({ x: new Array(n - 2).fill(0) }); // the root, the array, its items
     expect((await error(values(MAX_NODES))).issues.some((i) => i.code === 'too_big')).toBe(false);
     expect((await error(values(MAX_NODES + 1))).issues.some((i) => i.code === 'too_big')).toBe(true);
+  });
+
+  it('SECURITY.md states each limit with the value the code enforces', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', 'SECURITY.md'), 'utf8');
+    const row = (name: string) => doc.split('\n').find((l) => l.includes(`\`${name}\``)) ?? '';
+    expect(row('MAX_NODES')).toContain(MAX_NODES.toLocaleString('en'));
+    expect(row('MAX_DEPTH')).toContain(`${MAX_DEPTH} levels`);
+    expect(row('MAX_STRING_LENGTH')).toContain(`${MAX_STRING_LENGTH} characters`);
+    expect(row('MAX_KEY_LENGTH')).toContain(`${MAX_KEY_LENGTH} characters`);
+    expect(row('MAX_TRANSIT')).toContain(`| ${MAX_TRANSIT} |`);
   });
 
   it('a getter is read once: what is validated is what is evaluated', async () => {

@@ -12,6 +12,17 @@ export function compileCondition(c: Condition): Evaluator {
     const { fact, value } = c;
     // `$child`, `$trafficking`: verdicts of an earlier stage of the same version.
     if (fact.startsWith('$')) return (_facts, verdicts) => op(verdicts[fact], value);
+    // Nine leaves in ten are `equal` on a boolean or a country code. For any fact value that is
+    // not an object (an age interval or a list), OPERATOR_TABLE.equal is exactly `===` with unknown
+    // kept unknown, so that case is answered inline; objects still go through the operator table.
+    // (The differential test holds this path to json-rules-engine.)
+    if (c.operator === 'equal') {
+      return (facts) => {
+        const f = facts[fact];
+        if (f === undefined) return undefined;
+        return typeof f === 'object' ? op(f, value) : f === value;
+      };
+    }
     return (facts) => op(facts[fact], value);
   }
   if ('not' in c) {
@@ -23,6 +34,8 @@ export function compileCondition(c: Condition): Evaluator {
   }
   const parts = ('all' in c ? c.all : c.any).map(compileCondition);
   const n = parts.length;
+  // A group of one is its member (Kleene and/or of one value is that value): one call fewer.
+  if (n === 1) return parts[0] as Evaluator;
   if ('all' in c) {
     return (facts, verdicts) => {
       let unknown = false;

@@ -1,4 +1,5 @@
-import { CONCEPT_GROUPS, type ConceptField } from '../facts/concepts.js';
+import { CONCEPT_GROUPS, type ConceptField, VOCABULARY_OF_FIELD } from '../facts/concepts.js';
+import { bundledRuleBook } from '../law/bundled.js';
 import { parseFacts } from '../facts/parseFacts.js';
 import type { CaseFacts } from '../facts/schema.js';
 import { compareSync } from '../compare/compare.js';
@@ -23,6 +24,8 @@ export interface Counterfactual {
   to: Status;
   /** Plain English, labelled as a hypothesis. */
   explanation: string;
+  /** Always true: a counterfactual says what the law would make of other facts, not that they are true. */
+  hypothesis: true;
 }
 
 type Candidate = { change: object; facts: CaseFacts; describe: string };
@@ -45,6 +48,44 @@ function getPath(facts: CaseFacts, path: string): unknown {
 
 const patch = (path: string, value: unknown): object => path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), value) as object;
 
+/** "deception had been used", "recruitment had not been done to the person": one concept set or unset. */
+function describeConcept(field: ConceptField, id: string, next: boolean): string {
+  const vocab = VOCABULARY_OF_FIELD[field] as keyof ReturnType<typeof bundledRuleBook>['concepts'];
+  const label = bundledRuleBook().concepts[vocab]?.[id]?.en ?? id;
+  const not = next ? '' : 'not ';
+  switch (field) {
+    case 'acts':
+      return `${label} had ${not}been done to the person (acts)`;
+    case 'means':
+      return `${label} had ${not}been used (means)`;
+    case 'purposes':
+      return `${label} had ${not}been intended (purposes)`;
+    case 'exploitationOccurred':
+      return `${label} had ${not}actually taken place (exploitationOccurred)`;
+    case 'victim.harm':
+      return `the person had ${not}suffered ${label} (victim.harm)`;
+    default:
+      return `the conduct had ${not}resulted in ${label} (consequences)`;
+  }
+}
+
+const FLAG_PHRASES: Record<string, { true: string; false: string }> = {
+  'victim.selfProtectionImpaired': { true: 'the person had been unable to fully protect themself because of a disability or condition (victim.selfProtectionImpaired)', false: 'the person had been able to protect themself (victim.selfProtectionImpaired false)' },
+  'victim.unborn': { true: 'the child had still been in the womb (victim.unborn)', false: 'the person had already been born (victim.unborn false)' },
+  'movement.completed': { true: 'the journey had been completed (movement.completed)', false: 'the person had been stopped before arriving (movement.completed false)' },
+  'movement.interRegional': { true: 'the person had been moved between regions of the country (movement.interRegional)', false: 'the person had not been moved between regions (movement.interRegional false)' },
+  'offender.organisedCriminalGroup': { true: 'the offender had acted within an organised criminal group (offender.organisedCriminalGroup)', false: 'no organised criminal group had been involved (offender.organisedCriminalGroup false)' },
+  'offender.crossBorderLinks': { true: 'the offence had been directed from or had substantial effects in another country (offender.crossBorderLinks)', false: 'the offence had had no links to another country (offender.crossBorderLinks false)' },
+  'offender.publicOfficial': { true: 'the offender had been a public official abusing their office (offender.publicOfficial)', false: 'the offender had not been a public official (offender.publicOfficial false)' },
+};
+
+const COUNTRY_PHRASES: Record<string, string> = {
+  'victim.nationality': "the person's nationality (victim.nationality)",
+  'movement.origin': 'the country the person was taken from (movement.origin)',
+  'movement.destination': 'the country the person was taken to (movement.destination)',
+  'movement.exploitationCountry': 'the country of exploitation (movement.exploitationCountry)',
+};
+
 /** Every single-fact change worth trying: one concept flipped, a flag flipped, the age across 18, a country moved. */
 function candidates(facts: CaseFacts, date: string | undefined): Candidate[] {
   const out: Candidate[] = [];
@@ -57,17 +98,17 @@ function candidates(facts: CaseFacts, date: string | undefined): Candidate[] {
         let value: unknown;
         if (Array.isArray(set)) value = next ? [...set, id] : set.filter((x) => x !== id);
         else value = { ...(set ?? {}), [id]: next };
-        out.push({ change: patch(field, Array.isArray(set) ? value : { [id]: next }), facts: setPath(facts, field, value), describe: `${id} ${next ? 'had' : 'had not'} been ${field === 'acts' ? 'done' : field === 'means' ? 'used' : field === 'purposes' ? 'intended' : field === 'exploitationOccurred' ? 'the exploitation that happened' : 'the case'} (${field})` });
+        out.push({ change: patch(field, Array.isArray(set) ? value : { [id]: next }), facts: setPath(facts, field, value), describe: describeConcept(field, id, next) });
       }
     }
   }
   for (const path of ['victim.selfProtectionImpaired', 'victim.unborn', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.crossBorderLinks', 'offender.publicOfficial']) {
     const now = getPath(facts, path);
-    for (const next of [true, false]) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: `${path} were ${next}` });
+    for (const next of [true, false]) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: FLAG_PHRASES[path]?.[String(next) as 'true' | 'false'] ?? `${path} were ${next}` });
   }
   for (const path of ['victim.nationality', 'movement.origin', 'movement.destination', 'movement.exploitationCountry']) {
     const now = getPath(facts, path);
-    for (const next of ['ID', 'MY', 'TH']) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: `${path} were ${next}` });
+    for (const next of ['ID', 'MY', 'TH']) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: `${COUNTRY_PHRASES[path] ?? path} had been ${next}` });
   }
   const transit = facts.movement?.transit;
   if (transit === undefined || transit.length) out.push({ change: patch('movement.transit', []), facts: setPath(facts, 'movement.transit', []), describe: 'the journey had passed through no other country' });
@@ -121,7 +162,7 @@ export async function counterfactuals(
       continue; // a change that makes the facts contradictory is no hypothesis
     }
     if (to === undefined || to === from) continue;
-    out.push({ change: c.change, from, to, explanation: `Hypothesis: if ${c.describe}, the ${verdict} verdict under ${regime} would be ${to} instead of ${from}.` });
+    out.push({ change: c.change, from, to, hypothesis: true, explanation: `Hypothesis: if ${c.describe}, the ${verdict} verdict under ${regime} would be ${to} instead of ${from}.` });
   }
   // Changes that decide the question come before those that only reopen it.
   const rank = (s: Status) => (s === 'undetermined' ? 1 : 0);

@@ -2,11 +2,27 @@ import type { CaseDivergence, CitationOut, ElementResult, RegimeResult, Status, 
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 
+type Side = 'held' | 'failed' | 'unknown' | 'absent';
+interface Position {
+  regime: string;
+  side: Side;
+  /** The element as the regime states it (absent: none). */
+  element?: ElementResult;
+  /** The verdict's status under this regime. */
+  status: Status;
+}
+
+const sideOf = (e: ElementResult): Side => (e.status === 'satisfied' || e.status === 'not-required' ? 'held' : e.status === 'not-satisfied' ? 'failed' : 'unknown');
+const citationOf = (e: ElementResult): CitationOut => e.notRequiredBy ?? e.citation;
 
 /**
  * Where the regimes' verdicts on this case differ, and why: for each verdict whose status is not
- * the same everywhere, the elements whose status differs between the regimes that qualify and those
- * that do not (or cannot yet say), each with its citations on both sides.
+ * the same everywhere, every element whose standing differs between the regimes. An element only
+ * some regimes ask for (UU 21/2007's harm for a victim, Pasal 1 angka 3; the national territory
+ * limbs, Pasal 2 ayat (1) and Act 670 s. 3) counts as held where it is not asked for: a regime that
+ * fails on it is named, and the regimes without it are cited with the definition that omits it.
+ * Verdict elements are conjunctive (run.ts), so an element that fails or is undecided under a
+ * regime is always one its verdict rests on.
  */
 export function caseDivergences(results: RegimeResult[]): CaseDivergence[] {
   const out: CaseDivergence[] = [];
@@ -23,19 +39,7 @@ export function caseDivergences(results: RegimeResult[]): CaseDivergence[] {
 }
 
 function causesFor(verdict: VerdictName, rows: RegimeResult[]): CaseDivergence['causes'] {
-  // Compare element by element across the regimes' verdict elements.
-  const byElement = new Map<string, Array<{ regime: string; element: ElementResult; status: Status }>>();
-  for (const r of rows) {
-    const v = r[verdict];
-    if (!v) continue;
-    for (const e of v.elements) {
-      const list = byElement.get(e.element) ?? [];
-      list.push({ regime: r.regime, element: e, status: v.status });
-      byElement.set(e.element, list);
-    }
-  }
   const causes: CaseDivergence['causes'] = [];
-  const inForce = rows.filter((r) => r[verdict]?.status !== 'not-in-force');
   const notInForce = rows.filter((r) => r[verdict]?.status === 'not-in-force');
   if (notInForce.length) {
     causes.push({
@@ -45,25 +49,58 @@ function causesFor(verdict: VerdictName, rows: RegimeResult[]): CaseDivergence['
       citations: [],
     });
   }
-  for (const [element, list] of byElement) {
-    const held = list.filter((x) => x.element.status === 'satisfied' || x.element.status === 'not-required');
-    const failed = list.filter((x) => x.element.status === 'not-satisfied');
-    const unknown = list.filter((x) => x.element.status === 'unknown');
-    const missing = inForce.filter((r) => !list.some((x) => x.regime === r.regime));
-    const differs = (held.length > 0 && (failed.length > 0 || unknown.length > 0)) || (failed.length > 0 && unknown.length > 0);
-    if (!differs) continue;
-    const under = (xs: typeof list) => xs.map((x) => `${x.regime} (${(x.element.notRequiredBy ?? x.element.citation).provision})`).join(', ');
+  // Only regimes whose verdict was judged element by element take part ('not-in-force' has no
+  // elements; neither has a screening result, detail 'verdicts').
+  const judged = rows.filter((r) => r[verdict]?.status !== 'not-in-force' && (r[verdict]?.elements.length ?? 0) > 0);
+  const names: string[] = [];
+  for (const r of judged) for (const e of r[verdict]?.elements ?? []) if (!names.includes(e.element)) names.push(e.element);
+  for (const name of names) {
+    const positions: Position[] = judged.map((r) => {
+      const v = r[verdict] as NonNullable<RegimeResult[VerdictName]>;
+      const e = v.elements.find((x) => x.element === name);
+      return e ? { regime: r.regime, side: sideOf(e), element: e, status: v.status } : { regime: r.regime, side: 'absent', status: v.status };
+    });
+    // Absent = not asked for = no obstacle: compare it with 'held'.
+    const sides = new Set(positions.map((p) => (p.side === 'absent' ? 'held' : p.side)));
+    if (sides.size < 2) continue;
+    const of = (side: Side) => positions.filter((p) => p.side === side);
+    const listed = (ps: Position[]) => ps.map((p) => `${p.regime} (${citationOf(p.element as ElementResult).provision})`).join(', ');
+    const notRequired = of('held').filter((p) => p.element?.status === 'not-required');
+    const satisfied = of('held').filter((p) => p.element?.status === 'satisfied');
+    const absent = of('absent');
     const explanation = [
-      held.some((x) => x.element.status === 'not-required') ? `not required under ${under(held.filter((x) => x.element.status === 'not-required'))}` : '',
-      held.some((x) => x.element.status === 'satisfied') ? `satisfied under ${under(held.filter((x) => x.element.status === 'satisfied'))}` : '',
-      failed.length ? `not satisfied under ${under(failed)}` : '',
-      unknown.length ? `undecided on these facts under ${under(unknown)}` : '',
-      missing.length ? `no such element in ${missing.map((r) => r.regime).join(', ')}` : '',
+      notRequired.length ? `not required under ${listed(notRequired)}` : '',
+      satisfied.length ? `satisfied under ${listed(satisfied)}` : '',
+      of('failed').length ? `not satisfied under ${listed(of('failed'))}` : '',
+      of('unknown').length ? `undecided on these facts under ${listed(of('unknown'))}` : '',
+      absent.length ? `not an element of the ${verdict} test under ${absent.map((p) => p.regime).join(', ')}` : '',
     ]
       .filter(Boolean)
       .join('; ');
-    const citations: CitationOut[] = list.map((x) => x.element.notRequiredBy ?? x.element.citation);
-    causes.push({ element, regimes: [...new Set([...failed, ...unknown].map((x) => x.regime))], explanation: `${element[0]?.toUpperCase() ?? ''}${element.slice(1)}: ${explanation}.`, citations });
+    const citations: CitationOut[] = [];
+    const seen = new Set<string>();
+    const add = (c: CitationOut | undefined) => {
+      if (!c) return;
+      const key = `${c.instrument}|${c.provision}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      citations.push(c);
+    };
+    for (const p of positions) {
+      if (p.element) add(citationOf(p.element));
+      // The other side of an element a regime does not have: the provision that defines its
+      // verdict without it (e.g. ACTIP's victim definition, which has no harm requirement).
+      else {
+        const first = judged.find((r) => r.regime === p.regime)?.[verdict]?.elements[0];
+        if (first) add(first.citation);
+      }
+    }
+    causes.push({
+      element: name,
+      regimes: [...of('failed'), ...of('unknown')].map((p) => p.regime),
+      explanation: `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}: ${explanation}.`,
+      citations,
+    });
   }
   return causes;
 }

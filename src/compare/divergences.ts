@@ -3,14 +3,26 @@ import { citationOut } from '../evaluate/run.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { LoadedVersion, RuleBook } from '../law/load.js';
 import { versionOn } from '../law/load.js';
-import type { Mapping, Penalty, Relation, Version } from '../law/schema.js';
-import type { CitationOut, ISODate, RegimeId } from '../types.js';
+import type { Label, Mapping, Penalty, Relation, Version } from '../law/schema.js';
+import type { CitationOut, ISODate, Language, RegimeId } from '../types.js';
+import { type AspectValue, fill, formatNumber, labelsFor, type SignificanceKey } from '../render/labels.js';
+
+/** Penalty figures of one offence, as numbers (years; fines with their currency). */
+export interface PenaltyFigures {
+  offence: string;
+  /** The offence's title in en, id and ms (from the rule file). */
+  title?: Label;
+  imprisonmentYears?: { min?: number; max?: number | 'life' };
+  fine?: { min?: number; max?: number; currency: string; unspecified?: boolean };
+  whipping?: boolean;
+  citation?: CitationOut;
+}
 
 /** What one regime says on one point of a definition. */
 export interface DefinitionPosition {
   /** The version the position is read from. */
   version: string;
-  /** The statute's own term, in its original language. */
+  /** The statute's own term, in its original language (concept entries). */
   term?: string;
   /** How the term relates to the shared concept (concept entries). */
   relation?: Relation;
@@ -18,15 +30,21 @@ export interface DefinitionPosition {
   counts?: boolean;
   /** A plain statement of the position (aspect entries), in English. */
   value?: string;
+  /** The position as a fixed code (aspect entries taken from the version's profile), for renderers to word in any language. */
+  code?: AspectValue;
+  /** Parameters of the code's wording (e.g. `{ age: 18 }`). */
+  params?: Record<string, number>;
   citation?: CitationOut;
   note?: string;
-  /** Penalty entries: the figures. */
-  penalty?: { offence: string; imprisonmentYears?: { min?: number; max?: number | 'life' }; fine?: { min?: number; max?: number; currency: string; unspecified?: boolean }; whipping?: boolean };
+  /** Penalty entries: the figures of the regime's lead offence. */
+  penalty?: PenaltyFigures;
+  /** Penalty entries: the figures of every offence of the version that carries a penalty. */
+  penalties?: PenaltyFigures[];
 }
 
 /** One point on which the definitions are compared, case-free. */
 export interface DefinitionDivergence {
-  /** Stable id: `means.debt-bondage`, `child.unborn`, `penalty.primary`, ... */
+  /** Stable id: `means.debt-bondage`, `child.unborn`, `penalty`, ... */
   id: string;
   /** The aspect: act, means, exploitation, child, child-means-rule, consent, victim, scope, actual-exploitation, exploitation-list, definition, penalty. */
   element: string;
@@ -35,7 +53,7 @@ export interface DefinitionDivergence {
   /** Whether the regimes differ on this point. */
   diverges: boolean;
   positions: Partial<Record<RegimeId, DefinitionPosition>>;
-  /** One line on why it matters (English). */
+  /** One line on why it matters (English; `significanceOf(entry, language)` words it in id or ms). */
   significance: string;
 }
 
@@ -56,8 +74,10 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const wanted = options.regimes ?? (book.regimes.map((r) => r.id) as RegimeId[]);
   const inForce: Array<{ id: RegimeId; v: LoadedVersion; readings: Record<string, string> }> = [];
-  for (const r of book.regimes) {
-    if (!wanted.includes(r.id as RegimeId)) continue;
+  // In the order asked for (default: the rule book's order).
+  for (const want of wanted) {
+    const r = book.regimes.find((x) => x.id === want);
+    if (!r) continue;
     const v = versionOn(r, asOf);
     if (!v) continue;
     const readings: Record<string, string> = {};
@@ -66,8 +86,9 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
   }
   const out: DefinitionDivergence[] = [];
   const cite = (v: Version, ref: string | undefined) => (ref && v.citations[ref] ? citationOut(v.citations[ref]) : undefined);
+  const push = (e: Omit<DefinitionDivergence, 'significance'>) => out.push({ ...e, significance: significanceOf(e, 'en') });
 
-  // 1. Concepts: acts, means, forms of exploitation.
+  // 1. Concepts: acts, means, forms of exploitation (each version's `concepts` mappings).
   for (const vocab of ['act', 'means', 'exploitation'] as const) {
     for (const concept of VOCABULARIES[vocab]) {
       const positions: DefinitionDivergence['positions'] = {};
@@ -85,23 +106,12 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
         };
       }
       const relations = new Set(Object.values(positions).map((p) => p.relation));
-      const counting = Object.entries(positions).filter(([, p]) => p.counts).map(([r]) => r);
-      const notCounting = Object.entries(positions).filter(([, p]) => !p.counts).map(([r]) => r);
-      const diverges = counting.length > 0 && notCounting.length > 0;
-      const contested = Object.entries(positions).filter(([, p]) => p.relation === 'contested').map(([r]) => r);
-      if (!diverges && relations.size === 1 && !contested.length) continue;
-      out.push({
-        id: `${vocab}.${concept}`,
-        element: vocab,
-        concept,
-        diverges,
-        positions,
-        significance: diverges
-          ? `Counts as ${vocab === 'act' ? 'an act' : vocab === 'means' ? 'a means' : 'exploitation'} under ${counting.join(', ')} but not under ${notCounting.join(', ')}${contested.length ? ` (contested under ${contested.join(', ')}; default reading shown)` : ''}.`
-          : contested.length
-            ? `Contested under ${contested.join(', ')}: the outcome depends on a named interpretation.`
-            : `Every regime covers it, in terms of differing breadth (${[...relations].join(', ')}).`,
-      });
+      const counting = Object.values(positions).filter((p) => p.counts).length;
+      const diverges = counting > 0 && counting < Object.keys(positions).length;
+      const contested = Object.values(positions).some((p) => p.relation === 'contested');
+      // Same relation everywhere and nothing contested: not worth a line.
+      if (!diverges && relations.size === 1 && !contested) continue;
+      push({ id: `${vocab}.${concept}`, element: vocab, concept, diverges, positions });
     }
   }
 
@@ -109,93 +119,156 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
   const aspect = (
     id: string,
     element: string,
-    pick: (p: Version['profile']) => string,
+    pick: (p: Version['profile']) => { value: string; code?: AspectValue; params?: Record<string, number> },
     citationKey: string,
-    significance: (values: Map<string, string[]>) => string,
     sameEffect = false,
   ) => {
     const positions: DefinitionDivergence['positions'] = {};
-    const values = new Map<string, string[]>();
+    const values = new Set<string>();
     for (const { id: rid, v } of inForce) {
-      const value = pick(v.data.profile);
-      positions[rid] = { version: v.data.id, value, ...(cite(v.data, v.data.profile.citations[citationKey]) ? { citation: cite(v.data, v.data.profile.citations[citationKey]) } : {}) };
-      values.set(value, [...(values.get(value) ?? []), rid]);
+      const { value, code, params } = pick(v.data.profile);
+      const c = cite(v.data, v.data.profile.citations[citationKey]);
+      positions[rid] = { version: v.data.id, value, ...(code ? { code } : {}), ...(params ? { params } : {}), ...(c ? { citation: c } : {}) };
+      values.add(code ? `${code}|${JSON.stringify(params ?? {})}` : value);
     }
-    // sameEffect: worded differently, but no case comes out differently (e.g. consent).
-    out.push({ id, element, diverges: !sameEffect && values.size > 1, positions, significance: significance(values) });
+    // sameEffect: worded differently, but no case comes out differently (consent: no defence anywhere).
+    push({ id, element, diverges: !sameEffect && values.size > 1, positions });
   };
-  const groups = (values: Map<string, string[]>) => [...values].map(([v, rs]) => `${rs.join(', ')}: ${v}`).join('; ');
-  aspect('definition', 'definition', (p) => p.definition, 'childMeansRule', (vals) => (vals.size > 1 ? 'The definitions are built differently, so the same facts can meet one and not another.' : 'Same structure everywhere.'));
-  aspect('child.age', 'child', (p) => `under ${p.childAge}`, 'child', (vals) => (vals.size > 1 ? `Different age thresholds: ${groups(vals)}.` : 'Every regime draws the line at eighteen.'));
-  aspect('child.unborn', 'child', (p) => (p.childIncludesUnborn ? 'includes a child still in the womb' : 'a person already born'), 'child', (vals) =>
-    vals.size > 1 ? `Only ${[...vals].filter(([v]) => v.startsWith('includes')).flatMap(([, r]) => r).join(', ')} counts the unborn as children: trafficking of an unborn child (e.g. the sale of a baby before birth) is child trafficking there alone.` : 'No difference on the unborn.',
-  );
-  aspect('child.means-rule', 'child-means-rule', (p) =>
-    p.childMeansRule === 'means-not-required'
-      ? `no means needed for a child${p.childIncludesDisability ? ' or a person unable to protect themself' : ''}`
-      : p.childMeansRule === 'means-required'
-        ? 'a means is required for children too (in the general offence)'
-        : 'the definition has no means element at all',
+  const coded = (code: AspectValue, params?: Record<string, number>) => ({ value: fill(labelsFor('en').aspectValues[code], params ?? {}), code, ...(params ? { params } : {}) });
+  aspect('definition', 'definition', (p) => ({ value: p.definition }), 'childMeansRule');
+  aspect('child.age', 'child', (p) => coded('child-age', { age: p.childAge }), 'child');
+  aspect('child.unborn', 'child', (p) => coded(p.childIncludesUnborn ? 'unborn:yes' : 'unborn:no'), 'child');
+  aspect(
+    'child.means-rule',
+    'child-means-rule',
+    (p) =>
+      coded(
+        p.childMeansRule === 'means-not-required'
+          ? p.childIncludesDisability
+            ? 'child-means-rule:means-not-required-disability'
+            : 'child-means-rule:means-not-required'
+          : p.childMeansRule === 'means-required'
+            ? 'child-means-rule:means-required'
+            : 'child-means-rule:means-not-an-element',
+      ),
     'childMeansRule',
-    (vals) => (vals.size > 1 ? `A child recruited without improper means is trafficked under some regimes and not others: ${groups(vals)}.` : 'Same rule everywhere.'),
   );
-  aspect('consent', 'consent', (p) => p.consentRule, 'consent', () => 'Consent is no defence in any regime, though each says so in its own terms.', true);
-  aspect('victim', 'victim', (p) => (p.victimRequiresHarm ? 'a person who suffered harm caused by the offence' : 'any person subjected to trafficking; no harm requirement'), 'victim', (vals) =>
-    vals.size > 1 ? `A trafficked person who has not (yet) suffered harm is a victim under some regimes only: ${groups(vals)}.` : 'Same victim test everywhere.',
-  );
-  aspect('scope', 'scope', (p) => (p.transnationalityRequired ? 'transnationality required' : 'domestic trafficking covered; no transnationality or organised-group element'), 'scope', () =>
-    'No regime makes transnationality or an organised criminal group an element of the offence; for the treaties they only decide the scope of cooperation (UNTOC Art 34(2)).',
-  );
-  aspect('actual-exploitation', 'actual-exploitation', (p) => ({ no: 'no: the purpose suffices', yes: 'yes', 'some-offences': 'for some offences only', contested: 'contested' })[p.actualExploitationRequired], 'actualExploitation', (vals) =>
-    vals.size > 1 ? `Whether a case stopped before any exploitation is trafficking differs: ${groups(vals)}.` : 'Same everywhere.',
-  );
-  aspect('exploitation-list', 'exploitation-list', (p) => (p.exploitationListOpen ? 'open (a minimum, or "includes")' : 'closed list'), 'exploitation', (vals) =>
-    vals.size > 1 ? `Forms of exploitation not named count only where the list is open: ${groups(vals)}.` : 'Same everywhere.',
-  );
+  aspect('consent', 'consent', (p) => ({ value: p.consentRule }), 'consent', true);
+  aspect('victim', 'victim', (p) => coded(p.victimRequiresHarm ? 'victim:harm' : 'victim:no-harm'), 'victim');
+  aspect('scope', 'scope', (p) => coded(p.transnationalityRequired ? 'scope:required' : 'scope:not-required'), 'scope');
+  aspect('actual-exploitation', 'actual-exploitation', (p) => coded(`actual-exploitation:${p.actualExploitationRequired}`), 'actualExploitation');
+  aspect('exploitation-list', 'exploitation-list', (p) => coded(p.exploitationListOpen ? 'exploitation-list:open' : 'exploitation-list:closed'), 'exploitation');
 
-  // 3. Penalties of each regime's offences.
+  // 3. Penalties of each regime's offences (the `penalty` of each offence in the version).
   const penalties: DefinitionDivergence['positions'] = {};
   for (const { id, v } of inForce) {
     const withPenalty = v.data.offences.filter((o) => o.penalty);
-    const primary = withPenalty[0];
+    const figures = withPenalty.map((o) => penaltyFigures(o.id, o.penalty as Penalty, o.title, cite(v.data, o.penalty?.citation)));
+    const primary = withPenalty.find((o) => o.id === v.data.primaryOffence) ?? withPenalty[0];
     if (!primary) {
-      penalties[id] = { version: v.data.id, value: 'no penalty of its own (a treaty obliges States to criminalise)' };
+      penalties[id] = { version: v.data.id, value: labelsFor('en').aspectValues['penalty:none'], code: 'penalty:none' };
       continue;
     }
+    const lead = figures[withPenalty.indexOf(primary)] as PenaltyFigures;
     penalties[id] = {
       version: v.data.id,
       value: withPenalty.map((o) => `${o.title.en}: ${describePenalty(o.penalty as Penalty)}`).join('; '),
-      penalty: penaltyFigures(primary.id, primary.penalty as Penalty),
-      ...(cite(v.data, primary.penalty?.citation) ? { citation: cite(v.data, primary.penalty?.citation) } : {}),
+      penalty: lead,
+      penalties: figures,
+      ...(lead.citation ? { citation: lead.citation } : {}),
     };
   }
-  out.push({ id: 'penalty', element: 'penalty', diverges: true, positions: penalties, significance: 'The same conduct carries different penalties in Indonesia and Malaysia; the treaties leave penalties to States.' });
+  const leadKeys = new Set(Object.values(penalties).map((p) => JSON.stringify(p.penalty ? { y: p.penalty.imprisonmentYears, f: p.penalty.fine, w: p.penalty.whipping } : null)));
+  push({ id: 'penalty', element: 'penalty', diverges: leadKeys.size > 1, positions: penalties });
   return out;
 }
 
-function penaltyFigures(offence: string, p: Penalty): NonNullable<DefinitionPosition['penalty']> {
+function penaltyFigures(offence: string, p: Penalty, title: Label, citation: CitationOut | undefined): PenaltyFigures {
   return {
     offence,
+    title: { ...title },
     ...(p.imprisonmentYears ? { imprisonmentYears: { ...p.imprisonmentYears } } : {}),
     ...(p.fine ? { fine: { ...p.fine } } : {}),
     ...(p.whipping ? { whipping: true } : {}),
+    ...(citation ? { citation } : {}),
   };
 }
 
-/** "3 to 15 years and a fine of IDR 120,000,000 to 600,000,000" (English; renderers translate). */
-export function describePenalty(p: Penalty): string {
+/** "3 to 15 years and a fine of IDR 120,000,000 to 600,000,000", in the language asked for. */
+export function describePenalty(p: Pick<PenaltyFigures, 'imprisonmentYears' | 'fine' | 'whipping'>, language: Language = 'en'): string {
+  const t = labelsFor(language);
+  const pt = t.penaltyText;
+  const n = (x: number) => formatNumber(x, language);
   const parts: string[] = [];
   const y = p.imprisonmentYears;
   if (y) {
-    if (y.max === 'life') parts.push(y.min !== undefined ? `life or at least ${y.min} years` : 'up to life');
-    else if (y.min !== undefined && y.max !== undefined) parts.push(`${y.min} to ${y.max} years`);
-    else if (y.max !== undefined) parts.push(`up to ${y.max} years`);
+    if (y.max === 'life') parts.push(y.min !== undefined ? fill(pt.lifeOrMin, { min: y.min }) : pt.upToLife);
+    else if (y.min !== undefined && y.max !== undefined) parts.push(fill(pt.range, { min: y.min, max: y.max }));
+    else if (y.max !== undefined) parts.push(fill(pt.upTo, { max: y.max }));
   }
   if (p.fine) {
-    const n = (x: number) => x.toLocaleString('en-US');
-    if (p.fine.unspecified) parts.push(`liable to a fine (${p.fine.currency}, amount not stated)`);
-    else parts.push(`a fine of ${p.fine.currency} ${p.fine.min !== undefined ? `${n(p.fine.min)} to ` : 'up to '}${n(p.fine.max ?? 0)}`);
+    const currency = p.fine.currency;
+    if (p.fine.unspecified) parts.push(fill(pt.fineUnspecified, { currency }));
+    else if (p.fine.min !== undefined) parts.push(fill(pt.fineRange, { currency, min: n(p.fine.min), max: n(p.fine.max ?? 0) }));
+    else parts.push(fill(pt.fineUpTo, { currency, max: n(p.fine.max ?? 0) }));
   }
-  if (p.whipping) parts.push('liable to whipping');
-  return parts.join(' and ');
+  if (p.whipping) parts.push(t.whipping);
+  return parts.join(pt.and);
+}
+
+/** A position as worded in `language`: coded aspects translated, free text (English) as written in the rule file. */
+export function positionText(p: DefinitionPosition, language: Language = 'en'): string {
+  if (p.code) return fill(labelsFor(language).aspectValues[p.code], p.params ?? {});
+  return p.value ?? '';
+}
+
+/**
+ * The one-line significance of a catalogue entry, in `language`; worked out from the entry
+ * itself (which regimes count the concept, which hold which position), so it cannot drift from it.
+ */
+export function significanceOf(e: Omit<DefinitionDivergence, 'significance'>, language: Language = 'en'): string {
+  const t = labelsFor(language);
+  const s = (key: SignificanceKey, params: Record<string, string | number> = {}) => fill(t.significanceText[key], params);
+  const entries = Object.entries(e.positions) as Array<[RegimeId, DefinitionPosition]>;
+  const list = (xs: Array<[RegimeId, DefinitionPosition]>) => xs.map(([r]) => r).join(', ');
+  const groups = () => {
+    const by = new Map<string, RegimeId[]>();
+    for (const [r, p] of entries) by.set(positionText(p, language), [...(by.get(positionText(p, language)) ?? []), r]);
+    return [...by].map(([v, rs]) => `${rs.join(', ')}: ${v}`).join('; ');
+  };
+  if (e.element === 'act' || e.element === 'means' || e.element === 'exploitation') {
+    const contested = entries.filter(([, p]) => p.relation === 'contested');
+    if (e.diverges) {
+      return (
+        s('conceptDiverges', { kind: t.conceptKinds[e.element], yes: list(entries.filter(([, p]) => p.counts)), no: list(entries.filter(([, p]) => !p.counts)) }).replace(/\.$/, '') +
+        (contested.length ? s('conceptContestedSuffix', { regimes: list(contested) }) : '') +
+        '.'
+      );
+    }
+    if (contested.length) return s('conceptContested', { regimes: list(contested) });
+    return s(new Set(entries.map(([, p]) => p.relation)).size > 1 ? 'conceptBreadth' : 'conceptSame');
+  }
+  const pick = (differs: SignificanceKey, same: SignificanceKey, params: Record<string, string | number> = {}) => (e.diverges ? s(differs, { groups: groups(), ...params }) : s(same, params));
+  switch (e.id) {
+    case 'definition':
+      return pick('definitionDiffers', 'definitionSame');
+    case 'child.age':
+      return pick('childAgeDiffers', 'childAgeSame', { age: entries[0]?.[1].params?.['age'] ?? '' });
+    case 'child.unborn':
+      return pick('unbornDiffers', 'unbornSame', { yes: list(entries.filter(([, p]) => p.code === 'unborn:yes')) });
+    case 'child.means-rule':
+      return pick('meansRuleDiffers', 'meansRuleSame');
+    case 'consent':
+      return s('consent');
+    case 'victim':
+      return pick('victimDiffers', 'victimSame');
+    case 'scope':
+      return pick('scopeDiffers', 'scopeSame');
+    case 'actual-exploitation':
+      return pick('actualDiffers', 'actualSame');
+    case 'exploitation-list':
+      return pick('listDiffers', 'listSame');
+    default:
+      return pick('penaltyDiffers', 'penaltySame');
+  }
 }

@@ -20,5 +20,7 @@ th{background:#f2f2f2}
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #999;background:#fafafa;font-size:.88rem}
 details summary{cursor:pointer;color:#0b4f8a}
 footer{margin-top:2rem;font-size:.8rem;color:#555}
+ul.plain{margin:0;padding-left:1rem}
+.matrix td{min-width:8rem}
 @media print{body{margin:0;max-width:none}details{display:block}details>*{display:block}a{color:inherit}}
 `;

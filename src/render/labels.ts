@@ -1,5 +1,58 @@
 import type { Language, Status, VerdictName } from '../types.js';
 
+/** Element ids used in the rule files' offences and definitions (test/render.test.ts checks the list is complete). */
+export const ELEMENT_NAMES = [
+  'act', 'means', 'purpose', 'territory', 'result', 'aggravation', 'route', 'exploitation-abroad', 'entry-into-indonesia', 'exit-from-indonesia',
+  'victim-category', 'adult', 'nationality', 'child', 'age', 'harm', 'trafficking-offence', 'transnational', 'organised-criminal-group', 'in-force', 'offences',
+] as const;
+export type ElementName = (typeof ELEMENT_NAMES)[number];
+
+export type AspectValue =
+  | 'child-age'
+  | 'unborn:yes'
+  | 'unborn:no'
+  | 'child-means-rule:means-not-required'
+  | 'child-means-rule:means-not-required-disability'
+  | 'child-means-rule:means-required'
+  | 'child-means-rule:means-not-an-element'
+  | 'victim:harm'
+  | 'victim:no-harm'
+  | 'scope:required'
+  | 'scope:not-required'
+  | 'actual-exploitation:no'
+  | 'actual-exploitation:yes'
+  | 'actual-exploitation:some-offences'
+  | 'actual-exploitation:contested'
+  | 'exploitation-list:open'
+  | 'exploitation-list:closed'
+  | 'penalty:none';
+
+export type SignificanceKey =
+  | 'conceptDiverges'
+  | 'conceptContestedSuffix'
+  | 'conceptContested'
+  | 'conceptBreadth'
+  | 'conceptSame'
+  | 'definitionDiffers'
+  | 'definitionSame'
+  | 'childAgeDiffers'
+  | 'childAgeSame'
+  | 'unbornDiffers'
+  | 'unbornSame'
+  | 'meansRuleDiffers'
+  | 'meansRuleSame'
+  | 'consent'
+  | 'victimDiffers'
+  | 'victimSame'
+  | 'scopeDiffers'
+  | 'scopeSame'
+  | 'actualDiffers'
+  | 'actualSame'
+  | 'listDiffers'
+  | 'listSame'
+  | 'penaltyDiffers'
+  | 'penaltySame';
+
 /**
  * Every interface text of the reports, in English, Bahasa Indonesia and Bahasa Malaysia. One typed
  * table: a key missing in one language is a type error, and test/core/render.test.ts checks the
@@ -49,6 +102,20 @@ type Texts = {
   aspects: Record<string, string>;
   yes: string;
   no: string;
+  /** Headings and marks of the regimes-by-elements matrix. */
+  elementsMatrix: string;
+  notAnElement: string;
+  englishOnly: string;
+  /** Names of the elements the rule files use (row headers); the rule files' own ids are the keys. */
+  elementNames: Record<ElementName, string>;
+  /** The three concept vocabularies, as the object of "counts as ...". */
+  conceptKinds: Record<'act' | 'means' | 'exploitation', string>;
+  /** Positions on the profile aspects of the divergence catalogue ({age}: a number). */
+  aspectValues: Record<AspectValue, string>;
+  /** One-line significance of a catalogue entry ({regimes}, {yes}, {no}, {groups}, {kind}, {age}). */
+  significanceText: Record<SignificanceKey, string>;
+  /** Penalty wording ({min}, {max}, {currency}). */
+  penaltyText: Record<'range' | 'upTo' | 'lifeOrMin' | 'upToLife' | 'fineRange' | 'fineUpTo' | 'fineUnspecified' | 'and', string>;
 };
 
 export const LABELS: Record<Language, Texts> = {
@@ -108,6 +175,73 @@ export const LABELS: Record<Language, Texts> = {
     },
     yes: 'yes',
     no: 'no',
+    elementsMatrix: 'Elements by regime',
+    notAnElement: 'not an element here',
+    englishOnly: 'summary in English',
+    elementNames: {
+      act: 'Act', means: 'Means', purpose: 'Purpose of exploitation', territory: 'Territorial link', result: 'Exploitation actually happened',
+      aggravation: 'Aggravating circumstance', route: 'Route', 'exploitation-abroad': 'Exploitation abroad', 'entry-into-indonesia': 'Brought into Indonesia',
+      'exit-from-indonesia': 'Taken out of Indonesia', 'victim-category': 'Category of person', adult: 'Adult', nationality: 'Nationality', child: 'Child',
+      age: 'Age', harm: 'Harm suffered', 'trafficking-offence': 'Subjected to a trafficking offence', transnational: 'Transnational',
+      'organised-criminal-group': 'Organised criminal group', 'in-force': 'In force', offences: 'Offences',
+    },
+    conceptKinds: { act: 'an act', means: 'a means', exploitation: 'exploitation' },
+    aspectValues: {
+      'child-age': 'under {age}',
+      'unborn:yes': 'includes a child still in the womb',
+      'unborn:no': 'a person already born',
+      'child-means-rule:means-not-required': 'no means needed for a child',
+      'child-means-rule:means-not-required-disability': 'no means needed for a child or a person unable to protect themself',
+      'child-means-rule:means-required': 'a means is required for children too (in the general offence)',
+      'child-means-rule:means-not-an-element': 'the definition has no means element at all',
+      'victim:harm': 'a person who suffered harm caused by the offence',
+      'victim:no-harm': 'any person subjected to trafficking; no harm requirement',
+      'scope:required': 'transnationality required',
+      'scope:not-required': 'domestic trafficking covered; no transnationality or organised-group element',
+      'actual-exploitation:no': 'no: the purpose suffices',
+      'actual-exploitation:yes': 'yes',
+      'actual-exploitation:some-offences': 'for some offences only',
+      'actual-exploitation:contested': 'contested',
+      'exploitation-list:open': 'open (a minimum, or "includes")',
+      'exploitation-list:closed': 'closed list',
+      'penalty:none': 'no penalty of its own (a treaty obliges States to criminalise)',
+    },
+    significanceText: {
+      conceptDiverges: 'Counts as {kind} under {yes} but not under {no}.',
+      conceptContestedSuffix: ' (contested under {regimes}; default reading shown)',
+      conceptContested: 'Contested under {regimes}: the outcome depends on a named interpretation.',
+      conceptBreadth: 'Every regime covers it, in terms of differing breadth.',
+      conceptSame: 'Every regime covers it in the same terms.',
+      definitionDiffers: 'The definitions are built differently, so the same facts can meet one and not another.',
+      definitionSame: 'Same structure everywhere.',
+      childAgeDiffers: 'Different age thresholds: {groups}.',
+      childAgeSame: 'Every regime draws the line at {age} years.',
+      unbornDiffers: 'Only {yes} counts the unborn as children: trafficking of an unborn child (e.g. the sale of a baby before birth) is child trafficking there alone.',
+      unbornSame: 'No difference on the unborn.',
+      meansRuleDiffers: 'A child recruited without improper means is trafficked under some regimes and not others: {groups}.',
+      meansRuleSame: 'Same rule everywhere.',
+      consent: 'Consent is no defence in any regime, though each says so in its own terms.',
+      victimDiffers: 'A trafficked person who has not (yet) suffered harm is a victim under some regimes only: {groups}.',
+      victimSame: 'Same victim test everywhere.',
+      scopeDiffers: 'Transnationality is an element under some regimes only: {groups}.',
+      scopeSame: 'No regime makes transnationality or an organised criminal group an element of the offence; for the treaties they only decide the scope of cooperation (UNTOC Art 34(2)).',
+      actualDiffers: 'Whether a case stopped before any exploitation is trafficking differs: {groups}.',
+      actualSame: 'Same everywhere.',
+      listDiffers: 'Forms of exploitation not named count only where the list is open: {groups}.',
+      listSame: 'Same everywhere.',
+      penaltyDiffers: 'The same conduct carries different penalties from one regime to another; the treaties leave penalties to States.',
+      penaltySame: 'The same penalties everywhere.',
+    },
+    penaltyText: {
+      range: '{min} to {max} years',
+      upTo: 'up to {max} years',
+      lifeOrMin: 'life or at least {min} years',
+      upToLife: 'up to life',
+      fineRange: 'a fine of {currency} {min} to {max}',
+      fineUpTo: 'a fine of {currency} up to {max}',
+      fineUnspecified: 'liable to a fine ({currency}, amount not stated)',
+      and: ' and ',
+    },
   },
   id: {
     title: 'Tindak pidana perdagangan orang: perbandingan rezim hukum',
@@ -165,6 +299,73 @@ export const LABELS: Record<Language, Texts> = {
     },
     yes: 'ya',
     no: 'tidak',
+    elementsMatrix: 'Unsur menurut rezim',
+    notAnElement: 'bukan unsur di sini',
+    englishOnly: 'ringkasan dalam bahasa Inggris',
+    elementNames: {
+      act: 'Perbuatan', means: 'Cara', purpose: 'Tujuan eksploitasi', territory: 'Kaitan wilayah', result: 'Eksploitasi benar-benar terjadi',
+      aggravation: 'Keadaan yang memberatkan', route: 'Rute', 'exploitation-abroad': 'Eksploitasi di luar negeri', 'entry-into-indonesia': 'Dibawa masuk ke Indonesia',
+      'exit-from-indonesia': 'Dibawa keluar Indonesia', 'victim-category': 'Golongan orang', adult: 'Orang dewasa', nationality: 'Kewarganegaraan', child: 'Anak',
+      age: 'Umur', harm: 'Penderitaan yang dialami', 'trafficking-offence': 'Mengalami tindak pidana perdagangan orang', transnational: 'Bersifat transnasional',
+      'organised-criminal-group': 'Kelompok kejahatan terorganisasi', 'in-force': 'Berlaku', offences: 'Tindak pidana',
+    },
+    conceptKinds: { act: 'perbuatan', means: 'cara', exploitation: 'eksploitasi' },
+    aspectValues: {
+      'child-age': 'di bawah {age} tahun',
+      'unborn:yes': 'termasuk anak yang masih dalam kandungan',
+      'unborn:no': 'orang yang sudah lahir',
+      'child-means-rule:means-not-required': 'bagi anak tidak disyaratkan cara',
+      'child-means-rule:means-not-required-disability': 'bagi anak atau orang yang tidak mampu melindungi diri tidak disyaratkan cara',
+      'child-means-rule:means-required': 'cara tetap disyaratkan, juga bagi anak (dalam tindak pidana pokok)',
+      'child-means-rule:means-not-an-element': 'definisi tidak memuat unsur cara sama sekali',
+      'victim:harm': 'orang yang mengalami penderitaan akibat tindak pidana',
+      'victim:no-harm': 'setiap orang yang menjadi sasaran perdagangan orang; tanpa syarat penderitaan',
+      'scope:required': 'sifat transnasional disyaratkan',
+      'scope:not-required': 'perdagangan dalam negeri tercakup; tanpa unsur transnasional atau kelompok terorganisasi',
+      'actual-exploitation:no': 'tidak: tujuan saja cukup',
+      'actual-exploitation:yes': 'ya',
+      'actual-exploitation:some-offences': 'hanya untuk sebagian tindak pidana',
+      'actual-exploitation:contested': 'diperdebatkan',
+      'exploitation-list:open': 'terbuka (batas minimum, atau "termasuk")',
+      'exploitation-list:closed': 'daftar tertutup',
+      'penalty:none': 'tidak ada ancaman pidana sendiri (perjanjian internasional mewajibkan negara mempidanakan)',
+    },
+    significanceText: {
+      conceptDiverges: 'Dihitung sebagai {kind} menurut {yes} tetapi tidak menurut {no}.',
+      conceptContestedSuffix: ' (diperdebatkan menurut {regimes}; ditampilkan penafsiran bawaan)',
+      conceptContested: 'Diperdebatkan menurut {regimes}: hasilnya bergantung pada penafsiran yang dipilih.',
+      conceptBreadth: 'Semua rezim mencakupnya, dengan rumusan yang berbeda luasnya.',
+      conceptSame: 'Semua rezim mencakupnya dengan rumusan yang sama.',
+      definitionDiffers: 'Definisinya disusun secara berbeda, sehingga fakta yang sama dapat memenuhi yang satu dan tidak yang lain.',
+      definitionSame: 'Strukturnya sama di semua rezim.',
+      childAgeDiffers: 'Batas umur berbeda: {groups}.',
+      childAgeSame: 'Semua rezim menarik batas pada umur {age} tahun.',
+      unbornDiffers: 'Hanya {yes} yang menghitung anak dalam kandungan sebagai anak: perdagangan anak yang belum lahir (misalnya penjualan bayi sebelum lahir) hanya di sana merupakan perdagangan anak.',
+      unbornSame: 'Tidak ada perbedaan mengenai anak dalam kandungan.',
+      meansRuleDiffers: 'Anak yang direkrut tanpa cara yang dilarang merupakan korban perdagangan orang menurut sebagian rezim saja: {groups}.',
+      meansRuleSame: 'Aturannya sama di semua rezim.',
+      consent: 'Persetujuan korban bukan alasan pembenar dalam rezim mana pun, walaupun masing-masing merumuskannya sendiri.',
+      victimDiffers: 'Orang yang diperdagangkan tetapi (belum) mengalami penderitaan hanya merupakan korban menurut sebagian rezim: {groups}.',
+      victimSame: 'Ujian korban sama di semua rezim.',
+      scopeDiffers: 'Sifat transnasional merupakan unsur hanya menurut sebagian rezim: {groups}.',
+      scopeSame: 'Tidak ada rezim yang menjadikan sifat transnasional atau kelompok kejahatan terorganisasi sebagai unsur tindak pidana; bagi perjanjian internasional keduanya hanya menentukan ruang lingkup kerja sama (UNTOC Pasal 34 ayat (2)).',
+      actualDiffers: 'Apakah perkara yang terhenti sebelum terjadi eksploitasi merupakan perdagangan orang berbeda-beda: {groups}.',
+      actualSame: 'Sama di semua rezim.',
+      listDiffers: 'Bentuk eksploitasi yang tidak disebut hanya dihitung jika daftarnya terbuka: {groups}.',
+      listSame: 'Sama di semua rezim.',
+      penaltyDiffers: 'Perbuatan yang sama diancam pidana yang berbeda dari satu rezim ke rezim lain; perjanjian internasional menyerahkan ancaman pidana kepada negara.',
+      penaltySame: 'Ancaman pidananya sama di semua rezim.',
+    },
+    penaltyText: {
+      range: '{min} sampai {max} tahun',
+      upTo: 'paling lama {max} tahun',
+      lifeOrMin: 'seumur hidup atau paling singkat {min} tahun',
+      upToLife: 'paling berat seumur hidup',
+      fineRange: 'denda {currency} {min} sampai {max}',
+      fineUpTo: 'denda paling banyak {currency} {max}',
+      fineUnspecified: 'dapat didenda ({currency}, jumlah tidak disebut)',
+      and: ' dan ',
+    },
   },
   ms: {
     title: 'Pemerdagangan orang: perbandingan rejim undang-undang',
@@ -222,6 +423,73 @@ export const LABELS: Record<Language, Texts> = {
     },
     yes: 'ya',
     no: 'tidak',
+    elementsMatrix: 'Elemen mengikut rejim',
+    notAnElement: 'bukan elemen di sini',
+    englishOnly: 'ringkasan dalam bahasa Inggeris',
+    elementNames: {
+      act: 'Perbuatan', means: 'Cara', purpose: 'Tujuan eksploitasi', territory: 'Kaitan wilayah', result: 'Eksploitasi benar-benar berlaku',
+      aggravation: 'Keadaan yang memberatkan', route: 'Laluan', 'exploitation-abroad': 'Eksploitasi di luar negara', 'entry-into-indonesia': 'Dibawa masuk ke Indonesia',
+      'exit-from-indonesia': 'Dibawa keluar dari Indonesia', 'victim-category': 'Golongan orang', adult: 'Orang dewasa', nationality: 'Kewarganegaraan', child: 'Kanak-kanak',
+      age: 'Umur', harm: 'Kemudaratan yang dialami', 'trafficking-offence': 'Tertakluk kepada kesalahan pemerdagangan orang', transnational: 'Bersifat rentas negara',
+      'organised-criminal-group': 'Kumpulan jenayah terancang', 'in-force': 'Berkuat kuasa', offences: 'Kesalahan',
+    },
+    conceptKinds: { act: 'perbuatan', means: 'cara', exploitation: 'eksploitasi' },
+    aspectValues: {
+      'child-age': 'di bawah umur {age} tahun',
+      'unborn:yes': 'termasuk kanak-kanak yang masih dalam kandungan',
+      'unborn:no': 'orang yang sudah dilahirkan',
+      'child-means-rule:means-not-required': 'cara tidak diperlukan bagi kanak-kanak',
+      'child-means-rule:means-not-required-disability': 'cara tidak diperlukan bagi kanak-kanak atau orang yang tidak berupaya melindungi diri',
+      'child-means-rule:means-required': 'cara diperlukan juga bagi kanak-kanak (dalam kesalahan am)',
+      'child-means-rule:means-not-an-element': 'takrif tidak mempunyai elemen cara langsung',
+      'victim:harm': 'orang yang mengalami kemudaratan akibat kesalahan itu',
+      'victim:no-harm': 'mana-mana orang yang diperdagangkan; tiada syarat kemudaratan',
+      'scope:required': 'sifat rentas negara diperlukan',
+      'scope:not-required': 'pemerdagangan dalam negeri diliputi; tiada elemen rentas negara atau kumpulan terancang',
+      'actual-exploitation:no': 'tidak: tujuan sahaja sudah memadai',
+      'actual-exploitation:yes': 'ya',
+      'actual-exploitation:some-offences': 'bagi sesetengah kesalahan sahaja',
+      'actual-exploitation:contested': 'dipertikaikan',
+      'exploitation-list:open': 'terbuka (minimum, atau "termasuk")',
+      'exploitation-list:closed': 'senarai tertutup',
+      'penalty:none': 'tiada hukuman sendiri (triti mewajibkan negara menjadikannya kesalahan)',
+    },
+    significanceText: {
+      conceptDiverges: 'Dikira sebagai {kind} di bawah {yes} tetapi tidak di bawah {no}.',
+      conceptContestedSuffix: ' (dipertikaikan di bawah {regimes}; tafsiran lalai ditunjukkan)',
+      conceptContested: 'Dipertikaikan di bawah {regimes}: hasilnya bergantung pada tafsiran yang dipilih.',
+      conceptBreadth: 'Semua rejim meliputinya, dengan perkataan yang berbeza keluasannya.',
+      conceptSame: 'Semua rejim meliputinya dengan perkataan yang sama.',
+      definitionDiffers: 'Takrifnya dibina secara berbeza, jadi fakta yang sama boleh memenuhi satu takrif tetapi tidak yang lain.',
+      definitionSame: 'Strukturnya sama di semua rejim.',
+      childAgeDiffers: 'Had umur berbeza: {groups}.',
+      childAgeSame: 'Semua rejim menetapkan had pada umur {age} tahun.',
+      unbornDiffers: 'Hanya {yes} mengira kanak-kanak dalam kandungan sebagai kanak-kanak: pemerdagangan kanak-kanak yang belum lahir (contohnya penjualan bayi sebelum lahir) ialah pemerdagangan kanak-kanak di sana sahaja.',
+      unbornSame: 'Tiada perbezaan mengenai kanak-kanak dalam kandungan.',
+      meansRuleDiffers: 'Kanak-kanak yang direkrut tanpa cara yang tidak wajar diperdagangkan di bawah sesetengah rejim sahaja: {groups}.',
+      meansRuleSame: 'Peraturannya sama di semua rejim.',
+      consent: 'Persetujuan bukan pembelaan di bawah mana-mana rejim, walaupun setiap satu menyatakannya dengan caranya sendiri.',
+      victimDiffers: 'Orang yang diperdagangkan tetapi (belum) mengalami kemudaratan ialah mangsa di bawah sesetengah rejim sahaja: {groups}.',
+      victimSame: 'Ujian mangsa sama di semua rejim.',
+      scopeDiffers: 'Sifat rentas negara ialah elemen di bawah sesetengah rejim sahaja: {groups}.',
+      scopeSame: 'Tiada rejim yang menjadikan sifat rentas negara atau kumpulan jenayah terancang sebagai elemen kesalahan; bagi triti, kedua-duanya hanya menentukan skop kerjasama (UNTOC Perkara 34(2)).',
+      actualDiffers: 'Sama ada kes yang terhenti sebelum sebarang eksploitasi ialah pemerdagangan orang berbeza-beza: {groups}.',
+      actualSame: 'Sama di semua rejim.',
+      listDiffers: 'Bentuk eksploitasi yang tidak disebut hanya dikira jika senarainya terbuka: {groups}.',
+      listSame: 'Sama di semua rejim.',
+      penaltyDiffers: 'Perbuatan yang sama membawa hukuman yang berbeza dari satu rejim ke rejim lain; triti menyerahkan hukuman kepada negara.',
+      penaltySame: 'Hukumannya sama di semua rejim.',
+    },
+    penaltyText: {
+      range: '{min} hingga {max} tahun',
+      upTo: 'sehingga {max} tahun',
+      lifeOrMin: 'seumur hidup atau sekurang-kurangnya {min} tahun',
+      upToLife: 'sehingga seumur hidup',
+      fineRange: 'denda {currency} {min} hingga {max}',
+      fineUpTo: 'denda sehingga {currency} {max}',
+      fineUnspecified: 'boleh didenda ({currency}, amaun tidak dinyatakan)',
+      and: ' dan ',
+    },
   },
 };
 
@@ -234,6 +502,18 @@ export const STATUS_MARK: Record<Status, string> = {
 };
 export const ELEMENT_MARK: Record<string, string> = { satisfied: '✔', 'not-satisfied': '✘', unknown: '?', 'not-required': '○' };
 
+export type { Texts };
+
 export function labelsFor(language: Language | undefined): Texts {
   return LABELS[language ?? 'en'];
+}
+
+/** Fill `{name}` placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Numbers as the language writes them (120,000,000 / 120.000.000). */
+export function formatNumber(n: number, language: Language): string {
+  return n.toLocaleString(language === 'id' ? 'id-ID' : language === 'ms' ? 'ms-MY' : 'en-US');
 }

@@ -2,11 +2,66 @@ import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, St
 import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from './labels.js';
+import { bundledRuleBook } from '../law/bundled.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
 
 const cite = (c: CitationOut) => `${c.instrument} ${c.provision}`;
+const ELEMENT_CLASS: Record<ElementResult['status'], string> = { satisfied: 'q', 'not-required': 'q', 'not-satisfied': 'n', unknown: 'u' };
+
+/** An element's name in the interface language (labels.ts), or its id when the table has none. */
+function elementName(id: string, lang: Language): string {
+  return (labelsFor(lang).elementNames as Record<string, string>)[id] ?? id;
+}
+
+/** Concept ids as the shared vocabulary names them in `lang` (rules/concepts.json); other fact names as they are. */
+function conceptNames(ids: string[], lang: Language): string {
+  const labels = bundledRuleBook().concepts as Record<string, Record<string, Record<Language, string>>>;
+  return ids.map((id) => Object.values(labels).find((vocab) => vocab[id])?.[id]?.[lang] ?? id).join(', ');
+}
+
+/** An offence's title in `lang`, from the rule file of the version applied. */
+function offenceTitle(r: RegimeResult, o: RegimeResult['offences'][number], lang: Language): string {
+  const version = bundledRuleBook().regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
+  return version?.data.offences.find((x) => x.id === o.id)?.title[lang] ?? o.title ?? o.id;
+}
+
+/** The version's label in `lang`, from its rule file. */
+function versionLabel(r: RegimeResult, lang: Language): string {
+  return bundledRuleBook().regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id)?.data.label[lang] ?? r.version.label;
+}
+
+type Cell = { cls: string; mark: string; text: string; citation?: CitationOut };
+
+/**
+ * The regimes-by-elements matrix: for each verdict, one row per element any regime asks for, one
+ * cell per regime with its mark, status and the provision it rests on. A regime that does not ask
+ * for the element says so; one not in force says that instead.
+ */
+function elementMatrix(c: Comparison, lang: Language): Array<{ verdict: VerdictName; rows: Array<{ element: string; cells: Cell[] }> }> {
+  const t = labelsFor(lang);
+  const out: Array<{ verdict: VerdictName; rows: Array<{ element: string; cells: Cell[] }> }> = [];
+  for (const v of VERDICTS) {
+    if (!c.regimes.some((r) => r[v])) continue;
+    const names: string[] = [];
+    for (const r of c.regimes) for (const e of r[v]?.elements ?? []) if (!names.includes(e.element)) names.push(e.element);
+    if (!names.length) continue;
+    const rows = names.map((element) => ({
+      element,
+      cells: c.regimes.map((r): Cell => {
+        const verdict = r[v];
+        if (!verdict) return { cls: '', mark: '', text: '' };
+        if (verdict.status === 'not-in-force') return { cls: 'x', mark: STATUS_MARK['not-in-force'], text: t.statuses['not-in-force'] };
+        const e = verdict.elements.find((x) => x.element === element);
+        if (!e) return { cls: 'x', mark: '', text: verdict.elements.length ? t.notAnElement : '' };
+        return { cls: ELEMENT_CLASS[e.status], mark: ELEMENT_MARK[e.status] ?? '', text: `${t.elementStatuses[e.status]}${e.matched.length ? ` (${conceptNames(e.matched, lang)})` : ''}`, citation: e.notRequiredBy ?? e.citation };
+      }),
+    }));
+    out.push({ verdict: v, rows });
+  }
+  return out;
+}
 
 /**
  * Render a Comparison for people: a matrix of regimes by verdicts, then each regime's elements
@@ -33,27 +88,36 @@ function markdown(c: Comparison, lang: Language): string {
   const out: string[] = [`# ${t.title}`, ''];
   if (c.caseId) out.push(`**${t.caseLabel}:** ${c.caseId}  `);
   out.push(`**${t.asOf}:** ${c.asOf ?? t.noDate}`, '');
-  out.push(`| ${t.verdict} | ${c.regimes.map((r) => mdCell(r.version.label)).join(' | ')} |`);
+  out.push(`| ${t.verdict} | ${c.regimes.map((r) => mdCell(versionLabel(r, lang))).join(' | ')} |`);
   out.push(`|---|${c.regimes.map(() => '---').join('|')}|`);
   for (const v of VERDICTS) {
     if (!c.regimes.some((r) => r[v])) continue;
     out.push(`| ${t.verdicts[v]} | ${c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : '')).join(' | ')} |`);
   }
+  const matrix = elementMatrix(c, lang);
+  if (matrix.length) {
+    out.push('', `## ${t.elementsMatrix}`, '', `| ${t.verdict} / ${t.element} | ${c.regimes.map((r) => mdCell(r.regime)).join(' | ')} |`, `|---|${c.regimes.map(() => '---').join('|')}|`);
+    for (const { verdict, rows } of matrix) {
+      for (const row of rows) {
+        out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang))} | ${row.cells.map((x) => mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}${x.citation ? ` [${cite(x.citation)}]` : ''}`)).join(' | ')} |`);
+      }
+    }
+  }
   for (const r of c.regimes) {
-    out.push('', `## ${r.version.label}`, '', summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }), '');
+    out.push('', `## ${versionLabel(r, lang)}`, '', summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }), '');
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;
       out.push(`### ${t.verdicts[v]}: ${STATUS_MARK[verdict.status]} ${t.statuses[verdict.status]}`, '');
       if (verdict.elements.length) {
         out.push(`| ${t.element} | ${t.status} | ${t.matched} | ${t.citation} |`, '|---|---|---|---|');
-        for (const e of verdict.elements) out.push(`| ${mdCell(e.label ?? e.element)} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(e.matched.join(', '))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
+        for (const e of verdict.elements) out.push(`| ${mdCell(elementName(e.element, lang))} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(conceptNames(e.matched, lang))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
         out.push('');
       }
       if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map((f) => `\`${f}\``).join(', ')}`, '');
     }
     if (r.offences.length) {
-      out.push(`**${t.offences}:** ${r.offences.map((o) => `${o.title ?? o.id} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
@@ -68,7 +132,8 @@ function markdown(c: Comparison, lang: Language): string {
   if (!c.divergences.length) out.push(t.noDivergences);
   for (const d of c.divergences) {
     out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${r} ${t.statuses[s as Status]}`).join(', ')}`, '');
-    for (const cause of d.causes) out.push(`- **${cause.element}**: ${cause.explanation}`);
+    // The explanations are the core's plain English; the element is named in the interface language too.
+    for (const cause of d.causes) out.push(`- **${cause.element}**${lang === 'en' ? '' : ` (${elementName(cause.element, lang)}; ${t.englishOnly})`}: ${cause.explanation}`);
     out.push('');
   }
   out.push(`## ${t.receipt}`, '', '```json', JSON.stringify(c.receipt, null, 2), '```', '');
@@ -91,7 +156,7 @@ function elementRow(e: ElementResult, lang: Language): string {
     ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
     : '';
   const cls = e.status === 'satisfied' || e.status === 'not-required' ? 'q' : e.status === 'not-satisfied' ? 'n' : 'u';
-  return `<tr><td>${esc(e.label ?? e.element)}${e.note ? `<span class="cite">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(e.matched.join(', '))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
+  return `<tr><td>${esc(elementName(e.element, lang))}${e.note ? `<span class="cite" lang="en">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(conceptNames(e.matched, lang))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
 }
 
 function html(c: Comparison, lang: Language): string {
@@ -100,14 +165,26 @@ function html(c: Comparison, lang: Language): string {
   parts.push(`<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
   parts.push(`<h1>${esc(t.title)}</h1>`);
   parts.push(`<p>${c.caseId ? `<strong>${esc(t.caseLabel)}:</strong> ${esc(c.caseId)}<br>` : ''}<strong>${esc(t.asOf)}:</strong> ${esc(c.asOf ?? t.noDate)}</p>`);
-  parts.push(`<table><thead><tr><th scope="col">${esc(t.verdict)}</th>${c.regimes.map((r) => `<th scope="col">${esc(r.version.label)}</th>`).join('')}</tr></thead><tbody>`);
+  parts.push(`<table><thead><tr><th scope="col">${esc(t.verdict)}</th>${c.regimes.map((r) => `<th scope="col">${esc(versionLabel(r, lang))}</th>`).join('')}</tr></thead><tbody>`);
   for (const v of VERDICTS) {
     if (!c.regimes.some((r) => r[v])) continue;
     parts.push(`<tr><th scope="row">${esc(t.verdicts[v])}</th>${c.regimes.map((r) => statusCell(r, v, lang)).join('')}</tr>`);
   }
   parts.push('</tbody></table>');
+  const matrix = elementMatrix(c, lang);
+  if (matrix.length) {
+    parts.push(`<section><h2>${esc(t.elementsMatrix)}</h2><table class="matrix"><thead><tr><th scope="col">${esc(t.element)}</th>${c.regimes.map((r) => `<th scope="col">${esc(versionLabel(r, lang))}</th>`).join('')}</tr></thead>`);
+    for (const { verdict, rows } of matrix) {
+      parts.push(`<tbody><tr><th scope="rowgroup" colspan="${c.regimes.length + 1}">${esc(t.verdicts[verdict])}</th></tr>`);
+      for (const row of rows) {
+        parts.push(`<tr><th scope="row">${esc(elementName(row.element, lang))}</th>${row.cells.map((x) => `<td${x.cls ? ` class="${x.cls}"` : ''}>${x.mark ? `<span class="mark" aria-hidden="true">${esc(x.mark)}</span>` : ''}${esc(x.text)}${x.citation ? `<span class="cite">${esc(cite(x.citation))}</span>` : ''}</td>`).join('')}</tr>`);
+      }
+      parts.push('</tbody>');
+    }
+    parts.push('</table></section>');
+  }
   for (const r of c.regimes) {
-    parts.push(`<section><h2>${esc(r.version.label)}</h2><p>${esc(summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }))}</p>`);
+    parts.push(`<section><h2>${esc(versionLabel(r, lang))}</h2><p>${esc(summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }))}</p>`);
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;
@@ -118,7 +195,7 @@ function html(c: Comparison, lang: Language): string {
       if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${verdict.missingFacts.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
     }
     if (r.offences.length) {
-      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(o.title ?? o.id)} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
+      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
     }
     if (r.interpretations.length) {
       parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(t.chosen)} <code>${esc(i.chosen)}</code>; ${esc(t.alternatives)}: ${i.alternatives.map((a) => `<code>${esc(a)}</code>`).join(', ')}</li>`).join('')}</ul>`);
@@ -129,7 +206,7 @@ function html(c: Comparison, lang: Language): string {
   if (!c.divergences.length) parts.push(`<p>${esc(t.noDivergences)}</p>`);
   for (const d of c.divergences) {
     parts.push(`<h3>${esc(t.verdicts[d.verdict])}</h3><p>${Object.entries(d.statuses).map(([r, s]) => `${esc(r)}: <span class="${CLASS[s as Status]}">${esc(t.statuses[s as Status])}</span>`).join(' · ')}</p>`);
-    parts.push(`<ul>${d.causes.map((x) => `<li><strong>${esc(x.element)}</strong>: ${esc(x.explanation)}</li>`).join('')}</ul>`);
+    parts.push(`<ul>${d.causes.map((x) => `<li><strong>${esc(elementName(x.element, lang))}</strong> (<code>${esc(x.element)}</code>): <span lang="en">${esc(x.explanation)}</span>${lang === 'en' ? '' : ` <em>(${esc(t.englishOnly)})</em>`}</li>`).join('')}</ul>`);
   }
   parts.push('</section>');
   parts.push(`<footer><strong>${esc(t.receipt)}:</strong> <code>${esc(c.receipt.library)}</code> · ${Object.entries(c.receipt.ruleSets).map(([k, v]) => `<code>${esc(k)}=${esc(v)}</code>`).join(' · ')} · <code>${esc(c.receipt.factsHash)}</code></footer>`);

@@ -1,9 +1,11 @@
-import type { DefinitionDivergence, DefinitionPosition } from '../compare/divergences.js';
+import { type DefinitionDivergence, type DefinitionPosition, describePenalty, type PenaltyFigures, positionText, significanceOf } from '../compare/divergences.js';
+import { bundledRuleBook } from '../law/bundled.js';
 import type { Language, RegimeId } from '../types.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { labelsFor } from './labels.js';
 
 const ORDER = ['definition', 'child', 'child-means-rule', 'consent', 'victim', 'scope', 'actual-exploitation', 'exploitation-list', 'act', 'means', 'exploitation', 'penalty'];
+const CONCEPT_ELEMENTS = new Set(['act', 'means', 'exploitation']);
 
 function regimesOf(d: DefinitionDivergence[]): RegimeId[] {
   const seen: RegimeId[] = [];
@@ -11,20 +13,70 @@ function regimesOf(d: DefinitionDivergence[]): RegimeId[] {
   return seen;
 }
 
-function position(p: DefinitionPosition | undefined, lang: Language): string {
-  if (!p) return '';
+/** Row header: the shared concept's label in the report's language (rules/concepts.json), or the aspect. */
+function rowHead(x: DefinitionDivergence, lang: Language): string {
+  if (x.concept && CONCEPT_ELEMENTS.has(x.element)) {
+    const labels = bundledRuleBook().concepts as Record<string, Record<string, Record<Language, string>>>;
+    const label = labels[x.element]?.[x.concept]?.[lang];
+    return label ? `${label} (${x.concept})` : x.concept;
+  }
+  const t = labelsFor(lang);
+  if (x.id === 'child.age') return t.elementNames.age;
+  if (x.id === 'child.unborn') return `${t.elementNames.child}: ${t.aspectValues['unborn:yes']}`;
+  return t.aspects[x.element] ?? x.id;
+}
+
+/** ✔ counts, ✘ does not, ? contested (default reading decides), for concept cells. */
+function mark(p: DefinitionPosition): string {
+  if (p.counts === undefined) return '';
+  if (p.relation === 'contested') return '?';
+  return p.counts ? '✔' : '✘';
+}
+
+function conceptText(p: DefinitionPosition, lang: Language): string {
   const t = labelsFor(lang);
   const bits: string[] = [];
   if (p.term) bits.push(`“${p.term}”`);
   if (p.relation) bits.push(`(${t.relations[p.relation]})`);
-  if (p.value && !p.term) bits.push(p.value);
   return bits.join(' ');
+}
+
+const penaltyLine = (f: PenaltyFigures, lang: Language) => `${f.title?.[lang] ?? f.offence}: ${describePenalty(f, lang)}`;
+
+/** A position as plain text (Markdown): statutory terms as written, other wording in `lang`. */
+function positionPlain(p: DefinitionPosition | undefined, lang: Language): string {
+  if (!p) return '';
+  if (p.penalties) return p.penalties.map((f) => `${penaltyLine(f, lang)}${f.citation ? ` [${f.citation.instrument} ${f.citation.provision}]` : ''}`).join('; ');
+  const body = p.relation ? `${mark(p)} ${conceptText(p, lang)}` : positionText(p, lang);
+  return `${body}${p.citation ? ` [${p.citation.instrument} ${p.citation.provision}]` : ''}`;
+}
+
+function positionHtml(p: DefinitionPosition | undefined, lang: Language): string {
+  if (!p) return '<td></td>';
+  const t = labelsFor(lang);
+  const citeHtml = (c: NonNullable<DefinitionPosition['citation']>) =>
+    `<span class="cite">${esc(`${c.instrument} ${c.provision}`)} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span></span>`;
+  if (p.penalties) {
+    return `<td><ul class="plain">${p.penalties.map((f) => `<li>${esc(penaltyLine(f, lang))}${f.citation ? citeHtml(f.citation) : ''}</li>`).join('')}</ul></td>`;
+  }
+  const cls = p.counts === undefined ? '' : p.relation === 'contested' ? ' class="u"' : p.counts ? ' class="q"' : ' class="n"';
+  const c = p.citation;
+  // Free text from the rule files (profile.definition, profile.consentRule) is English: say so.
+  const free = !p.relation && !p.code && lang !== 'en';
+  const content = p.relation
+    ? `${p.counts !== undefined ? `<span class="mark" aria-hidden="true">${mark(p)}</span>` : ''}${p.term ? `<span lang="${c?.text?.language ?? 'en'}">“${esc(p.term)}”</span> ` : ''}(${esc(t.relations[p.relation])})`
+    : free
+      ? `<span lang="en">${esc(positionText(p, lang))}</span> <em>(${esc(t.englishOnly)})</em>`
+      : esc(positionText(p, lang));
+  const wording = c?.text ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote></details>` : '';
+  return `<td${cls}>${content}${c ? citeHtml(c) : ''}${wording}</td>`;
 }
 
 /**
  * Render the static divergence catalogue for policy drafters: one section per aspect, a table of
  * regimes with each one's own term (original language), its relation to the shared concept, the
- * citation and a one-line significance. Self-contained, printable HTML or Markdown.
+ * citation and a one-line significance, all interface wording in `language`. Self-contained,
+ * printable HTML (inline styles, no scripts or external assets) or Markdown.
  *
  * @example
  * ```ts
@@ -37,14 +89,15 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
   const regimes = regimesOf(d);
   const sections = ORDER.map((el) => [el, d.filter((x) => x.element === el)] as const).filter(([, xs]) => xs.length);
   const versions = regimes.map((r) => d.find((x) => x.positions[r])?.positions[r]?.version ?? r);
+  const significance = (x: DefinitionDivergence) => significanceOf(x, lang);
   if (format === 'markdown') {
     const out = [`# ${t.divergenceTitle}`, '', `${t.generated}: ${versions.join(', ')}.`, ''];
     for (const [el, xs] of sections) {
       out.push(`## ${t.aspects[el] ?? el}`, '');
       out.push(`| | ${regimes.join(' | ')} | ${t.significance} |`, `|---|${regimes.map(() => '---').join('|')}|---|`);
       for (const x of xs) {
-        const head = x.concept ?? x.id;
-        out.push(`| ${x.diverges ? '**' : ''}${mdCell(head)}${x.diverges ? '**' : ''} | ${regimes.map((r) => { const p = x.positions[r]; return mdCell(`${position(p, lang)}${p?.citation ? ` [${p.citation.instrument} ${p.citation.provision}]` : ''}`); }).join(' | ')} | ${mdCell(x.significance)} |`);
+        const head = mdCell(rowHead(x, lang));
+        out.push(`| ${x.diverges ? `**${head}**` : head} | ${regimes.map((r) => mdCell(positionPlain(x.positions[r], lang))).join(' | ')} | ${mdCell(significance(x))} |`);
       }
       out.push('');
     }
@@ -55,17 +108,9 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
   for (const [el, xs] of sections) {
     body.push(`<section><h2>${esc(t.aspects[el] ?? el)}</h2><table><thead><tr><th scope="col"></th>${regimes.map((r) => `<th scope="col">${esc(r)}</th>`).join('')}<th scope="col">${esc(t.significance)}</th></tr></thead><tbody>`);
     for (const x of xs) {
-      body.push(`<tr${x.diverges ? ' class="u"' : ''}><th scope="row">${esc(x.concept ?? x.id)}</th>${regimes
-        .map((r) => {
-          const p = x.positions[r];
-          if (!p) return '<td></td>';
-          const cls = p.counts === undefined ? '' : p.counts ? ' class="q"' : ' class="n"';
-          const c = p.citation;
-          return `<td${cls}>${esc(position(p, lang))}${c ? `<span class="cite">${esc(`${c.instrument} ${c.provision}`)} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span></span>` : ''}${c?.text ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote></details>` : ''}</td>`;
-        })
-        .join('')}<td>${esc(x.significance)}</td></tr>`);
+      body.push(`<tr><th scope="row"${x.diverges ? ' class="u"' : ''}>${esc(rowHead(x, lang))}</th>${regimes.map((r) => positionHtml(x.positions[r], lang)).join('')}<td>${esc(significance(x))}</td></tr>`);
     }
     body.push('</tbody></table></section>');
   }
-  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.divergenceTitle)}</title><style>${REPORT_CSS}</style></head><body>\n${body.join('\n')}\n<footer>${esc(t.generated)}</footer></body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.divergenceTitle)}</title><style>${REPORT_CSS}</style></head><body>\n${body.join('\n')}\n<footer>${esc(t.generated)}: ${versions.map((v) => esc(v)).join(', ')}</footer></body></html>\n`;
 }

@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type BatchOptions, processLine } from './batchLine.js';
 
-const CHUNK = 256;
+// Lines per message between threads. A full Comparison is about 170 kB of JSON (element trees,
+// citations with their statutory text), a screening one well under 1 kB: full chunks stay small so
+// a chunk's output fits the worker heap below and memory stays bounded.
+const CHUNK = { verdicts: 256, full: 16 } as const;
 
 export interface BatchStats {
   records: number;
@@ -28,9 +31,12 @@ export function runBatch(
   if (workers > 1) {
     // A small old generation per worker keeps the whole batch's memory bounded (issue 5: < 250 MB
     // at two workers); a record's comparison is short-lived garbage, so this costs little.
-    for (let i = 0; i < workers; i++) pool.push(new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } }));
+    // Full detail needs more room per chunk (see CHUNK).
+    const oldGen = options.detail === 'verdicts' ? 48 : 128;
+    for (let i = 0; i < workers; i++) pool.push(new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: oldGen, maxYoungGenerationSizeMb: 8 } }));
   }
   const maxInFlight = Math.max(2, workers * 3);
+  const chunkSize = options.detail === 'verdicts' ? CHUNK.verdicts : CHUNK.full;
   let totalBytes: number | undefined;
   try {
     const st = fstatSync((input as { fd?: number }).fd ?? 0);
@@ -67,7 +73,8 @@ export function runBatch(
         records += out.records;
         errors += out.errors;
         const text = out.text;
-        if (text && !output.write(text)) {
+        // One 'drain' listener at a time: several chunks can be written while the output is full.
+        if (text && !output.write(text) && !draining) {
           draining = true;
           input.pause();
           output.once('drain', () => {
@@ -137,7 +144,7 @@ export function runBatch(
       if (!line.trim()) return;
       chunk.push(line);
       nums.push(lineNo);
-      if (chunk.length >= CHUNK) {
+      if (chunk.length >= chunkSize) {
         dispatch(chunk, nums);
         chunk = [];
         nums = [];

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
 import { runBatch } from './batch.js';
-import { CliError, expandPaths, factsOf, readJsonFile } from './io.js';
+import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
 
 const HELP: Record<string, string> = {
   main: `tip-harmonise: trafficking law of Indonesia, Malaysia, ASEAN and the Palermo Protocol as dated, cited rules
@@ -30,9 +30,11 @@ FILE holds CaseFacts, or a fixture whose "facts" (and "options") are used.
   --interpretation ID=READING   choose a contested reading (repeatable)`,
   check: `usage: tip-harmonise check FIXTURE... [--regime ID]...
 
-FIXTURE: files, directories (their *.json) or globs. Each mismatch is printed as
-  fixture  regime  verdict  expected  got
-and the command exits 1 if there is any.`,
+FIXTURE: files, directories (their *.json) or globs. A fixture's "options" are passed to compare;
+its "expected" verdicts and "expectedOffences" are checked, except those listed in "knownMismatch".
+Each mismatch is printed as one tab-separated line
+  MISMATCH  fixture  regime  verdict (or offence:<id>)  expected <status>  got <status>
+then a summary line; the command exits 1 if there is any mismatch.`,
   report: `usage: tip-harmonise report [--as-of DATE] [--format markdown|html|json] [--lang en|id|ms] [--regime ID]...
 
 The definitions compared element by element, generated from the rule files (default: law in force today).`,
@@ -66,6 +68,13 @@ function parse(command: string, args: string[]) {
   }
 }
 
+/** YYYY-MM-DD naming a real day (2024-02-30 and 2024-13-01 are refused). */
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 function language(v: string | undefined): Language {
   if (v === undefined) return 'en';
   if (v === 'en' || v === 'id' || v === 'ms') return v;
@@ -74,7 +83,10 @@ function language(v: string | undefined): Language {
 
 function compareOptions(values: ReturnType<typeof parse>['values']): CompareOptions {
   const o: CompareOptions = {};
-  if (values['as-of']) o.asOf = values['as-of'];
+  if (values['as-of'] !== undefined) {
+    if (!isCalendarDate(values['as-of'])) throw new CliError(`--as-of: expected a calendar date YYYY-MM-DD, got "${values['as-of']}"`);
+    o.asOf = values['as-of'];
+  }
   if (values.regime?.length) o.regimes = values.regime as RegimeId[];
   if (values.interpretation?.length) {
     o.interpretations = {};
@@ -91,11 +103,21 @@ function compareOptions(values: ReturnType<typeof parse>['values']): CompareOpti
   return o;
 }
 
-function describeFactsError(file: string, e: unknown, inFixture = false): never {
+/** Name the file, the field (as it stands in the file) and its line for each issue of a FactsError. */
+function describeFactsError(file: string, e: unknown, text: string, inFixture = false): never {
   if (isFactsError(e)) {
-    // Name the field as it stands in the file: under "facts" in a fixture; options.* as given.
-    const where = (p: string) => (!p ? '(input)' : inFixture && !p.startsWith('options.') ? `facts.${p}` : p);
-    throw new CliError(e.issues.map((i) => `${file}: ${where(i.path)}: ${i.message}`).join('\n'));
+    // Under "facts" in a fixture; options.* as given.
+    const where = (p: string) => (!p ? '' : inFixture && !p.startsWith('options.') ? `facts.${p}` : p);
+    const lines = jsonLines(text);
+    throw new CliError(
+      e.issues
+        .map((i) => {
+          const field = where(i.path);
+          const line = field ? lineOf(lines, field) : 1;
+          return `${file}: ${field || '(input)'}: ${i.message}${line ? ` (line ${line})` : ''}`;
+        })
+        .join('\n'),
+    );
   }
   throw e;
 }
@@ -115,11 +137,12 @@ async function cmdCompare(args: string[]): Promise<number> {
   const flags = compareOptions(values);
   const results: Comparison[] = [];
   for (const file of expandPaths(positionals)) {
-    const { facts, fixture } = factsOf(readJsonFile(file));
+    const { json, text } = readJsonText(file);
+    const { facts, fixture } = factsOf(json);
     try {
       results.push(await compare(facts, mergeOptions(fixture?.options, flags)));
     } catch (e) {
-      describeFactsError(file, e, fixture !== undefined);
+      describeFactsError(file, e, text, fixture !== undefined);
     }
   }
   if (format === 'json') return print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
@@ -138,26 +161,43 @@ async function cmdCheck(args: string[]): Promise<number> {
   let checked = 0;
   const files = expandPaths(positionals);
   for (const file of files) {
-    const json = readJsonFile(file);
+    const { json, text } = readJsonText(file);
     const { facts, fixture, id } = factsOf(json);
     if (!fixture || typeof fixture.expected !== 'object' || fixture.expected === null) throw new CliError(`${file}: not a fixture (needs "facts" and "expected")`);
     let c: Comparison;
     try {
       c = await compare(facts, fixture.options as CompareOptions | undefined);
     } catch (e) {
-      describeFactsError(file, e, true);
+      describeFactsError(file, e, text, true);
     }
-    const known = new Set(((fixture.knownMismatch as Array<{ regime: string; verdict: string }> | undefined) ?? []).map((k) => `${k.regime}/${k.verdict}`));
+    const knownList: unknown = fixture.knownMismatch ?? [];
+    if (!Array.isArray(knownList)) throw new CliError(`${file}: knownMismatch: expected an array of { regime, verdict, reason } (line ${lineOf(jsonLines(text), 'knownMismatch') ?? 1})`);
+    const known = new Set((knownList as Array<{ regime?: unknown; verdict?: unknown }>).map((k) => `${String(k?.regime)}/${String(k?.verdict)}`));
+    // Verdicts ("expected") and, when given, offences ("expectedOffences"; knownMismatch verdict "offence:<id>").
+    const expectations: Array<[string, string, string]> = [];
     for (const [regime, expected] of Object.entries(fixture.expected as Record<string, Record<string, string>>)) {
+      for (const [verdict, status] of Object.entries(expected ?? {})) expectations.push([regime, verdict, status]);
+    }
+    const offences = fixture.expectedOffences;
+    if (offences && typeof offences === 'object') {
+      for (const [regime, expected] of Object.entries(offences as Record<string, Record<string, string>>)) {
+        for (const [offence, status] of Object.entries(expected ?? {})) expectations.push([regime, `offence:${offence}`, status]);
+      }
+    }
+    for (const [regime, verdict, status] of expectations) {
       if (only?.length && !only.includes(regime)) continue;
       const r = c.regimes.find((x) => x.regime === regime);
-      for (const [verdict, status] of Object.entries(expected)) {
-        checked += 1;
-        const got = r && (VERDICTS as readonly string[]).includes(verdict) ? r[verdict as (typeof VERDICTS)[number]]?.status : undefined;
-        if (got !== status && !known.has(`${regime}/${verdict}`)) {
-          mismatches += 1;
-          process.stdout.write(`MISMATCH\t${id ?? file}\t${regime}\t${verdict}\texpected ${status}\tgot ${got ?? 'nothing'}\n`);
-        }
+      checked += 1;
+      const got = !r
+        ? undefined
+        : verdict.startsWith('offence:')
+          ? r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status
+          : (VERDICTS as readonly string[]).includes(verdict)
+            ? r[verdict as (typeof VERDICTS)[number]]?.status
+            : undefined;
+      if (got !== status && !known.has(`${regime}/${verdict}`)) {
+        mismatches += 1;
+        process.stdout.write(`MISMATCH\t${id ?? file}\t${regime}\t${verdict}\texpected ${status}\tgot ${got ?? 'nothing'}\n`);
       }
     }
   }
@@ -171,7 +211,7 @@ async function cmdReport(args: string[]): Promise<number> {
   const format = values.format ?? 'markdown';
   if (!['markdown', 'html', 'json'].includes(format)) throw new CliError(`--format: expected markdown, html or json, got "${format}"`);
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of: expected YYYY-MM-DD, got "${asOf}"`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new CliError(`--as-of: expected a calendar date YYYY-MM-DD, got "${asOf}"`);
   const d = divergences({ ...(asOf ? { asOf } : {}), ...(values.regime?.length ? { regimes: values.regime as RegimeId[] } : {}) });
   if (format === 'json') return print(JSON.stringify(d, null, 2));
   return print(renderDivergenceReport(d, format as 'markdown' | 'html', { language: language(values.lang) }));

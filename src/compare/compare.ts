@@ -4,6 +4,7 @@ import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
 import { rankMissingFacts } from '../explain/missing.js';
 import { canonicalJson, sha256Hex } from '../explain/sha256.js';
+import { receiptFacts } from '../explain/receipt.js';
 import { LIBRARY_VERSION } from '../version.js';
 import type { CompareOptions, Comparison, RegimeResult } from '../types.js';
 import { caseDivergences } from './caseDivergences.js';
@@ -73,7 +74,7 @@ function receipt(ruleSets: Record<string, string>, facts: unknown, interpretatio
     enumerable: true,
     configurable: true,
     get() {
-      hash ??= `sha256:${sha256Hex(canonicalJson({ facts, interpretations }))}`;
+      hash ??= `sha256:${sha256Hex(canonicalJson({ facts: receiptFacts(facts), interpretations }))}`;
       return hash;
     },
   });

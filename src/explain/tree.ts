@@ -42,7 +42,8 @@ export function explanationTree(node: TraceNode, citation: CitationOut | Citatio
       label: node.label ?? labelOfFact(node.fact, node.name),
       status: skipped ? 'not-evaluated' : statusOf(node.value),
       fact: node.fact,
-      expected: node.expected,
+      // A copy: the rule's own value must never be reachable (and editable) from an answer.
+      expected: Array.isArray(node.expected) ? [...node.expected] : node.expected,
       ...(node.actual !== undefined ? { actual: node.actual } : {}),
       citation: cite,
     };

@@ -176,7 +176,8 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
     const means = relied(els, ['means'], 'means', 'means');
     // An offence without an act element (Pasal 3, 4, 6: bringing in, taking out, sending) is described by its title.
     const leadEls = lead?.elements.length ? lead.elements : els;
-    if (lead && !leadEls.some((e) => e.element === 'act')) {
+    // Only when the elements are known (a 'verdicts' result has none, and says only the verdict).
+    if (lead && leadEls.length && !leadEls.some((e) => e.element === 'act')) {
       const title = titleOf(lead);
       if (title) parts.push(firstLower(title));
     }

@@ -49,7 +49,8 @@ export type {
   VerdictName,
   VersionRef,
 } from './types.js';
-export { divergences, type DefinitionDivergence, type DefinitionPosition } from './compare/divergences.js';
+export { divergences, type DefinitionDivergence, type DefinitionPosition, type PenaltyFigures } from './compare/divergences.js';
+export type { AspectValue } from './render/labels.js';
 export { renderComparison } from './render/renderComparison.js';
 export { renderDivergenceReport } from './render/renderDivergenceReport.js';
 export { explainMissing } from './explain/missing.js';

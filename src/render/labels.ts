@@ -7,6 +7,14 @@ export const ELEMENT_NAMES = [
 ] as const;
 export type ElementName = (typeof ELEMENT_NAMES)[number];
 
+/**
+ * A coded position on one aspect of a definition (e.g. `unborn:yes`), worded per language by the reports.
+ *
+ * @example
+ * ```ts
+ * const code: AspectValue = 'unborn:yes';
+ * ```
+ */
 export type AspectValue =
   | 'child-age'
   | 'unborn:yes'

@@ -2,6 +2,7 @@ import type { CaseFacts } from '../facts/schema.js';
 import { type NormalisedFacts, normaliseFacts } from '../facts/normalise.js';
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
 import { prepareVersion } from '../evaluate/prepare.js';
+import { screenStatuses, screenVersion } from '../evaluate/screen.js';
 import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
 import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
@@ -93,7 +94,7 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
   const perVersion = (possible.length ? possible : regime.versions).map((v) => {
     const pvv = prepareVersion(regime, v, options.interpretations);
     const nfw = normaliseFacts(facts, undefined, windowOf(v));
-    if (options.detail === 'verdicts') return { s: runStatuses(pvv, nfw.values) };
+    if (options.detail === 'verdicts') return { s: screenStatuses(regime, pvv, nfw.values) };
     // Full detail: each version's own missing facts, so that what would decide it is listed whole.
     const tr = runTrace(pvv, nfw.values);
     const missing: Record<string, string[]> = {
@@ -132,22 +133,11 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
 
 function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions): RegimeResult {
   const pv = prepareVersion(regime, version, options.interpretations);
+  // Screening output stays lean (statuses; no questions' text, which is for people reading full
+  // results), built from what the version contributes to every answer, made once (screen.ts).
+  if (options.detail === 'verdicts') return screenVersion(regime, pv, nf.values);
   const ref = versionRef(version);
-  // Screening output stays lean: the questions' text is for people reading full results.
-  const interpretations = interpretationsUsed(regime, pv.readings, pv.used, options.detail !== 'verdicts');
-  if (options.detail === 'verdicts') {
-    const s = runStatuses(pv, nf.values);
-    return {
-      regime: regime.id as RegimeId,
-      version: ref,
-      trafficking: empty(statusOf(s.trafficking)),
-      victim: empty(statusOf(s.victim)),
-      child: empty(statusOf(s.child)),
-      ...(s.scope !== undefined || pv.scope ? { scope: empty(statusOf(s.scope)) } : {}),
-      offences: pv.offences.map((o, i) => ({ id: o.id, citation: { instrument: o.citation.instrument, provision: o.citation.provision, confidence: o.citation.confidence }, status: statusOf(s.offences[i]), elements: [] })),
-      interpretations,
-    };
-  }
+  const interpretations = interpretationsUsed(regime, pv.readings, pv.used, true);
   const trace = runTrace(pv, nf.values);
   addEffects(regime, version, nf, options, pv, interpretations);
   const trafficking = traffickingVerdict(pv, trace, nf);

@@ -55,6 +55,7 @@ export interface PreparedVersion {
 // Memo of prepared versions, keyed by the (immutable) loaded version and the readings chosen.
 // Pure memoisation: the same inputs always give the same prepared version.
 const memo = new WeakMap<LoadedVersion, Map<string, PreparedVersion>>();
+const defaults = new WeakMap<LoadedVersion, PreparedVersion>();
 
 /** The readings in force for a regime: the user's choice where given, else each interpretation's default. */
 export function resolveReadings(regime: LoadedRegime, chosen: Readonly<Record<string, string>> = {}): Record<string, string> {
@@ -64,17 +65,32 @@ export function resolveReadings(regime: LoadedRegime, chosen: Readonly<Record<st
 }
 
 export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, chosen: Readonly<Record<string, string>> = {}): PreparedVersion {
-  const readings = resolveReadings(regime, chosen);
-  // Interpretation ids are fixed per regime, so the readings in declaration order are a key.
+  // No reading chosen (the usual case in screening): the version's default preparation, found
+  // without building a key.
+  let none = true;
+  for (const _ in chosen) {
+    none = false;
+    break;
+  }
+  if (none) {
+    const d = defaults.get(version);
+    if (d) return d;
+  }
+  // Interpretation ids are fixed per regime, so the readings in declaration order are a key. It is
+  // made straight from the choice (a hit builds no readings object).
   let key = '';
-  for (const id of regime.interpretations.keys()) key += `${readings[id]}|`;
+  for (const [id, decl] of regime.interpretations) key += `${chosen[id] ?? decl.default}|`;
   let byReadings = memo.get(version);
   if (!byReadings) {
     byReadings = new Map();
     memo.set(version, byReadings);
   }
   const hit = byReadings.get(key);
-  if (hit) return hit;
+  if (hit) {
+    if (none) defaults.set(version, hit);
+    return hit;
+  }
+  const readings = resolveReadings(regime, chosen);
 
   const v = version.data;
   const used = new Set<string>();
@@ -117,5 +133,6 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
   };
   prepared.used = [...used].sort();
   byReadings.set(key, prepared);
+  if (none) defaults.set(version, prepared);
   return prepared;
 }

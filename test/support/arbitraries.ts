@@ -141,9 +141,13 @@ export const asOfArb = fc.option(dateArb, { nil: undefined });
  * Fully known CaseFacts at a date: every concept set closed, every field given. The date is both
  * conductDate and the asOf used to judge it.
  */
-export const completeFactsArb = fc
+export const completeFactsArb = completeFactsAt(dateArb);
+
+/** completeFactsArb with the conduct date drawn from `dates` (e.g. one asOf date per version era). */
+export function completeFactsAt(dates: fc.Arbitrary<string>): fc.Arbitrary<Facts> {
+  return fc
   .record({
-    date: dateArb,
+    date: dates,
     person: fc.oneof(fc.record({ years: fc.integer({ min: 0, max: 40 }), days: fc.integer({ min: -3, max: 3 }) }), fc.constant('unborn' as const)),
     selfProtectionImpaired: fc.boolean(),
     nationality: countryArb,
@@ -177,6 +181,7 @@ export const completeFactsArb = fc
     offender: g.offender,
     consequences: g.consequences,
   })) as fc.Arbitrary<Facts>;
+}
 
 /**
  * A partial view of complete facts: some fields forgotten, closed sets opened with only some
@@ -258,3 +263,103 @@ export function setAt(f: unknown, path: string, value: unknown): Facts {
 export const nearValidArb = fc
   .tuple(caseFactsArb, fc.array(fc.tuple(fc.constantFrom(...FACT_PATHS), oddValueArb), { minLength: 1, maxLength: 3 }))
   .map(([f, edits]) => edits.reduce<Facts>((acc, [path, value]) => setAt(acc, path, value), f));
+
+// ---------------------------------------------------------------------------------------------
+// Additions for test/security (issue 6): fixed asOf dates, readings, open/closed conversion,
+// forgetting leaves, and the statuses of a comparison.
+
+/** One date in each version era named by the issue: Palermo only (2005), Act 670 2008 text (2009),
+ * 2010 text (2015), ACTIP in force (2020), Act 670 2022 text (2024), KUHP 455 in force (2026). */
+export const AS_OF_DATES = ['2005-01-01', '2009-01-01', '2015-01-01', '2020-01-01', '2024-01-01', '2026-06-01'] as const;
+export const asOfDateArb = fc.constantFrom(...AS_OF_DATES);
+
+/** A reading for every contested interpretation of every regime (chosen at random). */
+export const readingsArb: fc.Arbitrary<Record<string, string>> = fc.constant(null).chain(() => {
+  const all = new Map<string, string[]>();
+  for (const r of bundledRuleBook().regimes) for (const i of r.interpretations.values()) all.set(i.id, i.readings.map((x) => x.id));
+  return fc.record(Object.fromEntries([...all].map(([id, readings]) => [id, fc.constantFrom(...readings)])));
+});
+
+/** Where a concept set lives in CaseFacts. */
+export function conceptHolder(f: Facts, field: string): [Facts | undefined, string] {
+  return field === 'victim.harm' ? [f.victim, 'harm'] : [f, field];
+}
+
+/** Every closed concept array turned into the equivalent open object naming every concept. */
+export function openAll(f: Facts): Facts {
+  const out: Facts = structuredClone(f);
+  for (const [field, ids] of Object.entries(CONCEPT_FIELDS)) {
+    const [holder, key] = conceptHolder(out, field);
+    if (!holder || !Array.isArray(holder[key])) continue;
+    const given = holder[key] as string[];
+    holder[key] = Object.fromEntries(ids.map((id) => [id, given.includes(id)]));
+  }
+  return out;
+}
+
+/** Every leaf of facts whose concept sets are open objects: [path segments]. Arrays (transit) are leaves. */
+export function leaves(f: Facts, prefix: string[] = []): string[][] {
+  const out: string[][] = [];
+  for (const [k, v] of Object.entries(f)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...leaves(v as Facts, [...prefix, k]));
+    else out.push([...prefix, k]);
+  }
+  return out;
+}
+
+/** A copy of `f` without the given leaves (empty objects left behind are dropped too). */
+export function without(f: Facts, drop: string[][]): Facts {
+  const out: Facts = structuredClone(f);
+  for (const path of drop) {
+    let cur: Facts | undefined = out;
+    for (const k of path.slice(0, -1)) cur = cur?.[k];
+    if (cur) delete cur[path[path.length - 1] as string];
+  }
+  for (const [k, v] of Object.entries(out)) if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) delete out[k];
+  return out;
+}
+
+/** Complete facts (every concept named in an open object) and a partial view: some leaves forgotten. */
+export const completeAndPartialArb = completeAndPartialAt(dateArb);
+
+/** completeAndPartialArb with the conduct date drawn from `dates`. */
+export function completeAndPartialAt(dates: fc.Arbitrary<string>) {
+  return completeFactsAt(dates).chain((full) => {
+  const open = openAll(full);
+  const all = leaves(open);
+  return fc.subarray(all).map((drop) => ({ complete: open, partial: without(open, drop) }));
+  });
+}
+
+type StatusCarrier = { status: string };
+interface ComparisonLike {
+  regimes: Array<{ regime: string; trafficking: StatusCarrier; victim: StatusCarrier; child: StatusCarrier; scope?: StatusCarrier; offences: Array<{ id: string; status: string }> }>;
+}
+
+/** Every status in a comparison, keyed `regime/verdict` and `regime/offence:id`. */
+export function statusesOf(c: ComparisonLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of c.regimes) {
+    out[`${r.regime}/trafficking`] = r.trafficking.status;
+    out[`${r.regime}/victim`] = r.victim.status;
+    out[`${r.regime}/child`] = r.child.status;
+    if (r.scope) out[`${r.regime}/scope`] = r.scope.status;
+    for (const o of r.offences) out[`${r.regime}/offence:${o.id}`] = o.status;
+  }
+  return out;
+}
+
+/** Freeze a value and everything in it. */
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** Runs for a property: PROP_RUNS overrides the default. */
+export const propRuns = (fallback = 300) => {
+  const n = Number(process.env.PROP_RUNS);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};

@@ -35,7 +35,7 @@ const anyReadingsArb = fc.option(
   fc.constant(null).chain(() => {
     const all = new Map<string, string[]>();
     for (const r of book.regimes) for (const d of r.interpretations.values()) all.set(d.id, [...new Set([...(all.get(d.id) ?? []), ...d.readings.map((x) => x.id)])]);
-    return fc.record(Object.fromEntries([...all].map(([id, readings]) => [id, fc.constantFrom(...readings)])), { requiredKeys: [] });
+    return fc.record(Object.fromEntries([...all].map(([id, readings]) => [id, fc.constantFrom(...readings)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
   }),
   { nil: undefined },
 );

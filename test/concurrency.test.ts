@@ -44,31 +44,31 @@ describe('concurrency', () => {
     const version = regime && versionOn(regime, '2023-01-01');
     if (!regime || !version) throw new Error('no Act 670 version in force in 2023');
     const pv = prepareVersion(regime, version);
-    const inputs = fc.sample(completeFactsArb, { numRuns: 200, seed: 7 }).map((f, i) => normaliseFacts(parseFacts({ ...f, conductDate: '2023-01-01', victim: { ...f.victim, birthDate: undefined, unborn: undefined, age: 10 + (i % 15) } }), '2023-01-01').values);
+    const inputs = fc.sample(completeFactsArb, { numRuns: 200, seed: 7 }).map((f, i) => normaliseFacts(parseFacts({ ...f, conductDate: '2023-01-01', victim: { ...f.victim, birthDate: undefined, unborn: undefined, age: 10 + (i % 15) } }), '2023-01-01'));
     const sequential = [];
-    for (const f of inputs) sequential.push(await runStatusesWithEngine(pv, f));
-    const concurrent = await Promise.all(inputs.map((f) => runStatusesWithEngine(pv, f)));
+    for (const f of inputs) sequential.push(await runStatusesWithEngine(pv, f.values));
+    const concurrent = await Promise.all(inputs.map((f) => runStatusesWithEngine(pv, f.values)));
     expect(concurrent).toEqual(sequential);
-    expect(sequential).toEqual(inputs.map((f) => runStatuses(pv, f)));
+    expect(sequential).toEqual(inputs.map((f) => runStatuses(pv, f.slots)));
     // Not vacuous: the runs disagree among themselves (different facts, different answers).
     expect(new Set(sequential.map((s) => JSON.stringify(s))).size).toBeGreaterThan(1);
   });
 
   it('engine runs interleaved across every version and reading at once give the compiled answers', async () => {
     const book = bundledRuleBook();
-    const jobs: Array<{ pv: ReturnType<typeof prepareVersion>; facts: Record<string, unknown> }> = [];
+    const jobs: Array<{ pv: ReturnType<typeof prepareVersion>; nf: ReturnType<typeof normaliseFacts> }> = [];
     const samples = fc.sample(completeFactsArb, { numRuns: 10, seed: 8 });
     for (const r of book.regimes) {
       for (const v of r.versions) {
         const readings = [{}, ...[...r.interpretations.values()].flatMap((i) => i.readings.map((x) => ({ [i.id]: x.id })))];
         for (const reading of readings) {
           const pv = prepareVersion(r, v, reading);
-          for (const f of samples) jobs.push({ pv, facts: normaliseFacts(parseFacts({ ...f, conductDate: v.data.validFrom, victim: { ...f.victim, birthDate: undefined, unborn: undefined } }), v.data.validFrom).values });
+          for (const f of samples) jobs.push({ pv, nf: normaliseFacts(parseFacts({ ...f, conductDate: v.data.validFrom, victim: { ...f.victim, birthDate: undefined, unborn: undefined } }), v.data.validFrom) });
         }
       }
     }
-    const results = await Promise.all(jobs.map((j) => runStatusesWithEngine(j.pv, j.facts as never)));
-    expect(results).toEqual(jobs.map((j) => runStatuses(j.pv, j.facts as never)));
+    const results = await Promise.all(jobs.map((j) => runStatusesWithEngine(j.pv, j.nf.values)));
+    expect(results).toEqual(jobs.map((j) => runStatuses(j.pv, j.nf.slots)));
   });
 
   it('ten compareMany streams consumed at once keep their own records, in order', async () => {

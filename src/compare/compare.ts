@@ -46,20 +46,32 @@ export function compareSync(facts: unknown, options?: CompareOptions, book: Rule
   if (resolved.detail === 'full') rankMissingFacts(regimes);
   const asOf = resolved.asOf ?? parsed.conductDate;
   const ruleSets: Record<string, string> = {};
-  for (const r of regimes) {
-    const loaded = book.regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
-    ruleSets[r.regime] = loaded ? `${loaded.data.id}#sha256:${loaded.sha256}` : r.version.id;
-  }
+  for (const r of regimes) ruleSets[r.regime] = ruleSetId(book, r);
   // The validated facts and the readings chosen determine everything else (normalisation is a pure
   // function of them and the date, which the receipt states), so they are what is hashed.
-  const interpretations = resolved.interpretations;
-  return {
-    ...(parsed.id !== undefined ? { caseId: parsed.id } : {}),
-    ...(asOf ? { asOf } : {}),
-    regimes,
-    divergences: resolved.detail === 'full' ? caseDivergences(regimes) : [],
-    receipt: receipt(ruleSets, parsed, interpretations, asOf),
-  };
+  // (Built by assignment, not by spreading optional parts: this runs for every screened record.)
+  const out = {} as Comparison;
+  if (parsed.id !== undefined) out.caseId = parsed.id;
+  if (asOf) out.asOf = asOf;
+  out.regimes = regimes;
+  out.divergences = resolved.detail === 'full' ? caseDivergences(regimes) : [];
+  out.receipt = receipt(ruleSets, parsed, resolved.interpretations, asOf);
+  return out;
+}
+
+// `<version id>#sha256:<rule file hash>` per loaded version, made once (the book is immutable).
+const ruleSetIds = new WeakMap<object, string>();
+
+/** The receipt's name for the rule file a result was read from. */
+function ruleSetId(book: RuleBook, r: RegimeResult): string {
+  const loaded = book.regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
+  if (!loaded) return r.version.id;
+  let id = ruleSetIds.get(loaded);
+  if (id === undefined) {
+    id = `${loaded.data.id}#sha256:${loaded.sha256}`;
+    ruleSetIds.set(loaded, id);
+  }
+  return id;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CaseFacts } from '../facts/schema.js';
-import { type NormalisedFacts, normaliseFacts } from '../facts/normalise.js';
+import { type FactSlots, type NormalisedFacts, normaliseFacts, normaliseSlots } from '../facts/normalise.js';
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
 import { prepareVersion } from '../evaluate/prepare.js';
-import { screenStatuses, screenVersion } from '../evaluate/screen.js';
+import { screenVersion } from '../evaluate/screen.js';
 import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
 import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
@@ -18,20 +18,57 @@ export function versionRef(v: LoadedVersion): VersionRef {
 
 const empty = (status: Status): Verdict => ({ status, elements: [], missingFacts: [] });
 
-/** Normalised facts per date, shared by every regime of one comparison. */
-export type NormaliseAt = (date: string | undefined) => NormalisedFacts;
+/**
+ * Normalised facts per date, shared by every regime of one comparison: `full` with the question
+ * behind each unknown fact (for full detail), `slots` the values alone (for statuses).
+ */
+export interface NormaliseAt {
+  full(date: string | undefined): NormalisedFacts;
+  slots(date: string | undefined): FactSlots;
+}
 
 export function memoNormalise(facts: CaseFacts): NormaliseAt {
-  const cache = new Map<string, NormalisedFacts>();
-  return (date) => {
-    const key = date ?? '';
-    let nf = cache.get(key);
-    if (!nf) {
-      nf = normaliseFacts(facts, date);
-      cache.set(key, nf);
+  return new NormaliseCache(facts);
+}
+
+/**
+ * Almost every comparison reads its facts on one date (the conduct date or asOf), so that date's
+ * answers sit in fields; others (later versions of continuing conduct) go in a map made on demand.
+ */
+class NormaliseCache implements NormaliseAt {
+  private date: string | undefined = undefined;
+  private nf: NormalisedFacts | undefined = undefined;
+  private values: FactSlots | undefined = undefined;
+  private others: Map<string, { nf?: NormalisedFacts; slots?: FactSlots }> | undefined = undefined;
+  constructor(private readonly facts: CaseFacts) {}
+
+  private entry(date: string | undefined): { nf?: NormalisedFacts; slots?: FactSlots } | undefined {
+    if (this.nf === undefined && this.values === undefined) {
+      this.date = date;
+      return undefined;
     }
-    return nf;
-  };
+    if (date === this.date) return undefined;
+    this.others ??= new Map();
+    const key = date ?? '';
+    let e = this.others.get(key);
+    if (!e) {
+      e = {};
+      this.others.set(key, e);
+    }
+    return e;
+  }
+
+  full(date: string | undefined): NormalisedFacts {
+    const e = this.entry(date);
+    if (!e) return (this.nf ??= normaliseFacts(this.facts, date));
+    return (e.nf ??= normaliseFacts(this.facts, date));
+  }
+
+  slots(date: string | undefined): FactSlots {
+    const e = this.entry(date);
+    if (!e) return this.nf?.slots ?? (this.values ??= normaliseSlots(this.facts, date));
+    return e.nf?.slots ?? (e.slots ??= normaliseSlots(this.facts, date));
+  }
 }
 
 function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<string, string>>, used: Iterable<string>, withQuestion = true): InterpretationUsed[] {
@@ -60,8 +97,10 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
       const ref = versionRef(date < first.data.validFrom ? first : latest);
       return { regime: id, version: ref, trafficking: empty('not-in-force'), victim: empty('not-in-force'), child: empty('not-in-force'), ...(regime.data.kind === 'treaty' ? { scope: empty('not-in-force') } : {}), offences: [], interpretations: [] };
     }
-    const nf = normaliseAt(date);
-    const result = evaluateVersion(regime, version, nf, options);
+    const result =
+      options.detail === 'verdicts'
+        ? screenVersion(regime, prepareVersion(regime, version, options.interpretations), normaliseAt.slots(date))
+        : evaluateVersion(regime, version, normaliseAt.full(date), options);
     const end = facts.conductEndDate;
     if (end && end > date) {
       const later = regime.versions.filter((v) => v.data.validFrom > date && v.data.validFrom <= end);
@@ -69,7 +108,7 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
         result.laterVersions = later.map((v) => {
           const pv = prepareVersion(regime, v, options.interpretations);
           // Continuing conduct under the later version: the person's age on the day it took effect.
-          const s = runStatuses(pv, normaliseAt(v.data.validFrom).values);
+          const s = runStatuses(pv, normaliseAt.slots(v.data.validFrom));
           return { version: versionRef(v), trafficking: statusOf(s.trafficking) };
         });
       }
@@ -78,8 +117,10 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
   }
 
   // No date: a verdict holds only where every version agrees (contract.md, CompareOptions.asOf).
-  const nf = normaliseAt(undefined);
-  const result = evaluateVersion(regime, latest, nf, options);
+  const result =
+    options.detail === 'verdicts'
+      ? screenVersion(regime, prepareVersion(regime, latest, options.interpretations), normaliseAt.slots(undefined))
+      : evaluateVersion(regime, latest, normaliseAt.full(undefined), options);
   // Each version judged on the facts as they could stand while it was in force (a birth date gives
   // an age range over that window; the conduct is taken not to lie in the future).
   const today = new Date().toISOString().slice(0, 10);
@@ -93,8 +134,8 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
   });
   const perVersion = (possible.length ? possible : regime.versions).map((v) => {
     const pvv = prepareVersion(regime, v, options.interpretations);
+    if (options.detail === 'verdicts') return { s: runStatuses(pvv, normaliseSlots(facts, undefined, windowOf(v))) };
     const nfw = normaliseFacts(facts, undefined, windowOf(v));
-    if (options.detail === 'verdicts') return { s: screenStatuses(regime, pvv, nfw.values) };
     // Full detail: each version's own missing facts, so that what would decide it is listed whole.
     const tr = runTrace(pvv, nfw.values);
     const missing: Record<string, string[]> = {
@@ -132,10 +173,9 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
 }
 
 function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions): RegimeResult {
+  // Full detail. (Screening output stays lean: statuses, no questions' text, which is for people
+  // reading full results; screen.ts builds it.)
   const pv = prepareVersion(regime, version, options.interpretations);
-  // Screening output stays lean (statuses; no questions' text, which is for people reading full
-  // results), built from what the version contributes to every answer, made once (screen.ts).
-  if (options.detail === 'verdicts') return screenVersion(regime, pv, nf.values);
   const ref = versionRef(version);
   const interpretations = interpretationsUsed(regime, pv.readings, pv.used, true);
   const trace = runTrace(pv, nf.values);
@@ -178,11 +218,11 @@ function consentElement(version: LoadedVersion): ElementResult {
  * (statuses only, cheap) and record every verdict that would come out differently.
  */
 function addEffects(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
-  const base = runStatuses(pv, nf.values);
+  const base = runStatuses(pv, nf.slots);
   for (const u of used) {
     const effects: NonNullable<InterpretationUsed['effects']> = [];
     for (const reading of u.alternatives) {
-      const alt = runStatuses(prepareVersion(regime, version, { ...pv.readings, ...options.interpretations, [u.id]: reading }), nf.values);
+      const alt = runStatuses(prepareVersion(regime, version, { ...pv.readings, ...options.interpretations, [u.id]: reading }), nf.slots);
       for (const verdict of ['trafficking', 'victim', 'child', 'scope'] as const) {
         if (verdict === 'scope' && !pv.scope) continue;
         const status = statusOf(base[verdict]);

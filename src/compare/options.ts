@@ -42,6 +42,45 @@ export function resolveOptions(options: unknown, book: RuleBook): ResolvedOption
     if (e instanceof FactsError) throw e;
     throw new FactsError([{ path: 'options', code: 'unreadable', message: 'the options could not be read as JSON data' }]);
   }
+  const key = cacheKey(copy);
+  const known = key === undefined ? undefined : resolvedCache.get(book)?.get(key);
+  if (known) return known;
+  const resolved = validate(copy, book);
+  if (key !== undefined) {
+    let byKey = resolvedCache.get(book);
+    if (!byKey) {
+      byKey = new Map();
+      resolvedCache.set(book, byKey);
+    }
+    // Bounded: a caller sending ever-different options cannot grow it without limit.
+    if (byKey.size >= MAX_CACHED) byKey.clear();
+    byKey.set(key, resolved);
+  }
+  return resolved;
+}
+
+/**
+ * Resolved options per rule book and options text: screening sends the same options with every
+ * record, so each distinct value is validated once. Pure memoisation (the book is immutable and the
+ * resolved options are frozen).
+ */
+const resolvedCache = new WeakMap<RuleBook, Map<string, ResolvedOptions>>();
+const MAX_CACHED = 64;
+
+/**
+ * The options' JSON text as a cache key, or undefined when JSON would not tell two different
+ * values apart (an `undefined` or a non-finite number inside): those are validated every time.
+ */
+function cacheKey(copy: unknown): string | undefined {
+  let exact = true;
+  const text = JSON.stringify(copy ?? null, (_k, v: unknown) => {
+    if (v === undefined || (typeof v === 'number' && !Number.isFinite(v))) exact = false;
+    return v;
+  });
+  return exact ? text : undefined;
+}
+
+function validate(copy: unknown, book: RuleBook): ResolvedOptions {
   const parsed = optionsSchema.safeParse(copy);
   if (!parsed.success) {
     throw new FactsError(
@@ -64,11 +103,12 @@ export function resolveOptions(options: unknown, book: RuleBook): ResolvedOption
     }
   }
   if (issues.length) throw new FactsError(issues);
-  return {
+  const resolved: ResolvedOptions = {
     // Default: every regime of the rule book, in its order (the four of the contract, plus any added).
-    regimes: (o.regimes ?? known) as RegimeId[],
-    ...(o.asOf ? { asOf: o.asOf } : {}),
-    interpretations: o.interpretations ?? {},
+    regimes: Object.freeze([...(o.regimes ?? known)]) as RegimeId[],
+    interpretations: Object.freeze({ ...o.interpretations }),
     detail: o.detail ?? 'full',
   };
+  if (o.asOf) resolved.asOf = o.asOf;
+  return Object.freeze(resolved);
 }

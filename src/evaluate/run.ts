@@ -1,7 +1,8 @@
-import type { FactValue, NormalisedFacts } from '../facts/normalise.js';
+import type { FactSlots, FactValue, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
 import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
+import type { Evaluator, StageVerdicts } from './compile.js';
 import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
 import { explanationTree } from '../explain/tree.js';
 import { traceCondition, type TraceNode, trueLeaves, undecidedFacts } from './trace.js';
@@ -10,25 +11,6 @@ export const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === fa
 
 type Facts = Readonly<Record<string, FactValue>>;
 type Verdicts = Record<string, Tri>;
-
-/** An element holds when it is satisfied or switched off (not required); Kleene "or" of the two. */
-function elementValue(e: PreparedElement, facts: Facts, verdicts: Verdicts): Tri {
-  if (!e.notRequiredTest) return e.test(facts, verdicts);
-  const off = e.notRequiredTest(facts, verdicts);
-  if (off === true) return true;
-  const on = e.test(facts, verdicts);
-  return or3([off, on]);
-}
-
-const groupValue = (g: PreparedGroup, facts: Facts, verdicts: Verdicts): Tri => {
-  let unknown = false;
-  for (const e of g.elements) {
-    const v = elementValue(e, facts, verdicts);
-    if (v === false) return false;
-    if (v === undefined) unknown = true;
-  }
-  return unknown ? undefined : true;
-};
 
 /** Statuses only: the screening path (no trees, no texts). */
 export interface VersionStatuses {
@@ -39,17 +21,78 @@ export interface VersionStatuses {
   offences: Tri[];
 }
 
-export function runStatuses(pv: PreparedVersion, facts: Facts): VersionStatuses {
-  const verdicts: Verdicts = {};
-  const child = groupValue(pv.child, facts, verdicts);
-  verdicts.$child = child;
-  const offences = pv.offences.map((o) => groupValue(o, facts, verdicts));
-  const trafficking = or3(offences.filter((_, i) => (pv.offences[i] as PreparedGroup).trafficking));
-  verdicts.$trafficking = trafficking;
-  const victim = groupValue(pv.victim, facts, verdicts);
-  const out: VersionStatuses = { child, trafficking, victim, offences };
-  if (pv.scope) out.scope = groupValue(pv.scope, facts, verdicts);
-  return out;
+/**
+ * One group (an offence, or the child, victim or scope definition) as a single evaluator: every
+ * element must hold, and an element holds when it is satisfied or switched off (not required),
+ * the Kleene "or" of the two with the switch read first.
+ */
+function groupEvaluator(g: PreparedGroup): Evaluator {
+  const tests = g.elements.map((e) => e.test);
+  const offs = g.elements.map((e) => e.notRequiredTest);
+  const n = tests.length;
+  return (facts, verdicts) => {
+    let unknown = false;
+    for (let i = 0; i < n; i++) {
+      const off = offs[i];
+      let v: Tri;
+      if (off === undefined) v = (tests[i] as Evaluator)(facts, verdicts);
+      else {
+        const o = off(facts, verdicts);
+        if (o === true) v = true;
+        else {
+          const on = (tests[i] as Evaluator)(facts, verdicts);
+          v = on === true ? true : o === undefined || on === undefined ? undefined : false;
+        }
+      }
+      if (v === false) return false;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : true;
+  };
+}
+
+/** A whole version's statuses from its fact slots, in the order the stages depend on each other. */
+function versionEvaluator(pv: PreparedVersion): (facts: FactSlots) => VersionStatuses {
+  const child = groupEvaluator(pv.child);
+  const victim = groupEvaluator(pv.victim);
+  const scope = pv.scope ? groupEvaluator(pv.scope) : undefined;
+  const offences = pv.offences.map(groupEvaluator);
+  const counts = pv.offences.map((o) => o.trafficking);
+  const n = offences.length;
+  return (facts) => {
+    const verdicts: StageVerdicts = [undefined, undefined];
+    const c = child(facts, verdicts);
+    verdicts[0] = c;
+    const results: Tri[] = new Array(n);
+    // Trafficking: the Kleene "or" over the offences that count as trafficking.
+    let trafficking: Tri = false;
+    for (let i = 0; i < n; i++) {
+      const v = (offences[i] as Evaluator)(facts, verdicts);
+      results[i] = v;
+      if (counts[i] && trafficking !== true) trafficking = v === true ? true : v === undefined ? undefined : trafficking;
+    }
+    verdicts[1] = trafficking;
+    const out: VersionStatuses = { child: c, trafficking, victim: victim(facts, verdicts), offences: results };
+    if (scope) out.scope = scope(facts, verdicts);
+    return out;
+  };
+}
+
+// Keyed by the (memoised, immutable) prepared version: pure memoisation.
+const evaluators = new WeakMap<PreparedVersion, (facts: FactSlots) => VersionStatuses>();
+
+/**
+ * Statuses of one prepared version, from the facts by slot (NormalisedFacts.slots): the fast path
+ * used for screening, for later versions of continuing conduct and for the effects of readings.
+ * json-rules-engine gives the same statuses (engine.ts; test/differential*.test.ts).
+ */
+export function runStatuses(pv: PreparedVersion, facts: FactSlots): VersionStatuses {
+  let run = evaluators.get(pv);
+  if (!run) {
+    run = versionEvaluator(pv);
+    evaluators.set(pv, run);
+  }
+  return run(facts);
 }
 
 export function citationOut(c: Citation): CitationOut {

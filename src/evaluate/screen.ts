@@ -1,98 +1,49 @@
-import type { FactValue } from '../facts/normalise.js';
+import type { FactSlots } from '../facts/normalise.js';
 import type { LoadedRegime } from '../law/load.js';
 import type { InterpretationUsed, OffenceResult, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
-import type { Evaluator } from './compile.js';
 import type { Tri } from './kleene.js';
-import type { PreparedGroup, PreparedVersion } from './prepare.js';
-import type { VersionStatuses } from './run.js';
+import type { PreparedVersion } from './prepare.js';
+import { runStatuses } from './run.js';
 
 /**
  * The screening path (`detail: 'verdicts'`): statuses only, for bulk re-screening of case backlogs.
  *
+ * The statuses come from runStatuses() (run.ts, the compiled fast path over fact slots).
  * Everything about a prepared version that does not depend on the case (its version reference,
  * offence ids and citations, the readings it used) is worked out once per prepared version and
- * copied into each answer, and a whole version is run by one loop over its compiled element
- * tests without the intermediate arrays of the traced path. The statuses are the same as
- * runStatuses() (run.ts) and json-rules-engine give: test/differential.test.ts checks all three on
- * random facts across every version and reading.
+ * copied into each answer.
  */
 
-type Facts = Readonly<Record<string, FactValue>>;
-type Verdicts = Record<string, Tri>;
-
-/** One group (an offence, or the child, victim or scope definition) as a single evaluator. */
-function groupEvaluator(g: PreparedGroup): Evaluator {
-  const tests = g.elements.map((e) => e.test);
-  const offs = g.elements.map((e) => e.notRequiredTest);
-  const n = tests.length;
-  return (facts, verdicts) => {
-    let unknown = false;
-    for (let i = 0; i < n; i++) {
-      const off = offs[i];
-      let v: Tri;
-      if (off === undefined) v = (tests[i] as Evaluator)(facts, verdicts);
-      else {
-        // Satisfied or not required: Kleene "or" of the two, the switch read first (run.ts elementValue).
-        const o = off(facts, verdicts);
-        if (o === true) v = true;
-        else {
-          const on = (tests[i] as Evaluator)(facts, verdicts);
-          v = on === true ? true : o === undefined || on === undefined ? undefined : false;
-        }
-      }
-      if (v === false) return false;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : true;
-  };
-}
-
-/** What a prepared version contributes to every screening answer, made once. */
+/**
+ * What a prepared version contributes to every screening answer, made once and frozen: the version
+ * reference, each offence's id and citation, the readings used. Screening answers share these (as
+ * full answers share their citations), so a screened record allocates little more than its
+ * statuses; only the objects that hold a status are its own.
+ */
 interface Screen {
-  statuses: (facts: Facts) => VersionStatuses;
   version: VersionRef;
   offences: ReadonlyArray<{ id: string; citation: OffenceResult['citation'] }>;
-  interpretations: ReadonlyArray<{ id: string; chosen: string; alternatives: readonly string[] }>;
+  interpretations: readonly InterpretationUsed[];
 }
 
 // Keyed by the (memoised, immutable) prepared version: pure memoisation.
 const screens = new WeakMap<PreparedVersion, Screen>();
 
+/** The shared empty list of a screening answer (no elements, no missing facts: statuses only). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 function makeScreen(regime: LoadedRegime, pv: PreparedVersion): Screen {
-  const child = groupEvaluator(pv.child);
-  const victim = groupEvaluator(pv.victim);
-  const scope = pv.scope ? groupEvaluator(pv.scope) : undefined;
-  const offences = pv.offences.map(groupEvaluator);
-  const counts = pv.offences.map((o) => o.trafficking);
-  const n = offences.length;
-  const statuses = (facts: Facts): VersionStatuses => {
-    const verdicts: Verdicts = {};
-    const c = child(facts, verdicts);
-    verdicts.$child = c;
-    const results: Tri[] = new Array(n);
-    // Kleene "or" over the trafficking offences (run.ts runStatuses).
-    let trafficking: Tri = false;
-    for (let i = 0; i < n; i++) {
-      const v = (offences[i] as Evaluator)(facts, verdicts);
-      results[i] = v;
-      if (counts[i] && trafficking !== true) trafficking = v === true ? true : v === undefined ? undefined : trafficking;
-    }
-    verdicts.$trafficking = trafficking;
-    const out: VersionStatuses = { child: c, trafficking, victim: victim(facts, verdicts), offences: results };
-    if (scope) out.scope = scope(facts, verdicts);
-    return out;
-  };
   const d = pv.loaded.data;
   const version: VersionRef = { id: d.id, label: d.label.en, inForceFrom: d.validFrom, ...(d.validTo ? { inForceUntil: d.validTo } : {}) };
   // As evaluateRegime's interpretationsUsed (without the questions, which screening leaves out).
   const interpretations = [...new Set(pv.used)].sort().map((id) => {
     const chosen = pv.readings[id] as string;
-    return { id, chosen, alternatives: (regime.interpretations.get(id)?.readings ?? []).map((r) => r.id).filter((r) => r !== chosen) };
+    const alternatives = Object.freeze((regime.interpretations.get(id)?.readings ?? []).map((r) => r.id).filter((r) => r !== chosen)) as string[];
+    return Object.freeze({ id, chosen, alternatives });
   });
   return {
-    statuses,
-    version,
-    offences: pv.offences.map((o) => ({ id: o.id, citation: { instrument: o.citation.instrument, provision: o.citation.provision, confidence: o.citation.confidence } })),
+    version: Object.freeze(version),
+    offences: pv.offences.map((o) => ({ id: o.id, citation: Object.freeze({ instrument: o.citation.instrument, provision: o.citation.provision, confidence: o.citation.confidence }) })),
     interpretations,
   };
 }
@@ -106,35 +57,33 @@ function screenOf(regime: LoadedRegime, pv: PreparedVersion): Screen {
   return s;
 }
 
-/** Statuses of one prepared version (the same as runStatuses, without its intermediate arrays). */
-export function screenStatuses(regime: LoadedRegime, pv: PreparedVersion, facts: Facts): VersionStatuses {
-  return screenOf(regime, pv).statuses(facts);
-}
-
 const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === false ? 'does-not-qualify' : 'undetermined');
-const verdict = (t: Tri): Verdict => ({ status: statusOf(t), elements: [], missingFacts: [] });
+const verdict = (t: Tri): Verdict => ({ status: statusOf(t), elements: NONE, missingFacts: NONE });
 
 /**
- * One regime's screening answer for one version: statuses only. Every object in it is fresh (callers
- * may change their answers without touching the next one's).
+ * One regime's screening answer for one version: statuses only. The answer, its verdicts and its
+ * offences are fresh objects; the parts that never change (version, citations, readings, the empty
+ * lists) are shared and frozen, so they are read-only.
  */
-export function screenVersion(regime: LoadedRegime, pv: PreparedVersion, facts: Facts): RegimeResult {
+export function screenVersion(regime: LoadedRegime, pv: PreparedVersion, facts: FactSlots): RegimeResult {
   const s = screenOf(regime, pv);
-  const st = s.statuses(facts);
+  const st = runStatuses(pv, facts);
+  // Built by assignment, not by spreads: this runs for every regime of every screened record, and
+  // object spreads of optional parts cost more than the evaluation.
   const offences: OffenceResult[] = new Array(s.offences.length);
   for (let i = 0; i < offences.length; i++) {
     const o = s.offences[i] as Screen['offences'][number];
-    offences[i] = { id: o.id, citation: { ...o.citation }, status: statusOf(st.offences[i]), elements: [] };
+    offences[i] = { id: o.id, citation: o.citation, status: statusOf(st.offences[i]), elements: NONE };
   }
-  const interpretations: InterpretationUsed[] = s.interpretations.map((u) => ({ id: u.id, chosen: u.chosen, alternatives: [...u.alternatives] }));
-  return {
+  const out: RegimeResult = {
     regime: regime.id as RegimeId,
-    version: { ...s.version },
+    version: s.version,
     trafficking: verdict(st.trafficking),
     victim: verdict(st.victim),
     child: verdict(st.child),
-    ...(pv.scope ? { scope: verdict(st.scope) } : {}),
     offences,
-    interpretations,
+    interpretations: s.interpretations.slice(),
   };
+  if (pv.scope) out.scope = verdict(st.scope);
+  return out;
 }

@@ -2,13 +2,6 @@ import { CONCEPT_GROUPS, type ConceptField } from './concepts.js';
 import { ageOnDate } from './age.js';
 import type { CaseFacts } from './schema.js';
 
-/** Every concept fact name, per field, with the question path to ask: built once. */
-const CONCEPT_FACTS = (Object.keys(CONCEPT_GROUPS) as ConceptField[]).map((field) => ({
-  field,
-  ask: Object.freeze([field]) as string[],
-  entries: (CONCEPT_GROUPS[field] as readonly string[]).map((id) => [id, `${field}.${id}`] as const),
-}));
-
 /** An age known only within bounds (whole years, inclusive). */
 export interface AgeInterval {
   min: number;
@@ -18,6 +11,70 @@ export interface AgeInterval {
 /** A normalised fact: a boolean, a country code, a list of codes, an age interval; `undefined` = unknown. */
 export type FactValue = boolean | string | string[] | AgeInterval | undefined;
 
+const PLAIN_FACT_NAMES = [
+  'victim.age',
+  'victim.unborn',
+  'victim.selfProtectionImpaired',
+  'victim.nationality',
+  'victim.consented',
+  'movement.origin',
+  'movement.destination',
+  'movement.transit',
+  'movement.completed',
+  'movement.interRegional',
+  'movement.exploitationCountry',
+  'movement.exploitationPlace',
+  'movement.crossesBorder',
+  'offender.organisedCriminalGroup',
+  'offender.publicOfficial',
+  'offender.crossBorderLinks',
+] as const;
+
+/** Every concept field with its facts (`means.deception`, ...): where its slots start, and each id's offset. */
+const CONCEPT_LAYOUT = (() => {
+  let next = 0;
+  return (Object.keys(CONCEPT_GROUPS) as ConceptField[]).map((field) => {
+    const ids = CONCEPT_GROUPS[field] as readonly string[];
+    const first = next;
+    next += ids.length;
+    return { field, first, ids, offset: new Map(ids.map((id, i) => [id, i])), ask: Object.freeze([field]) as string[] };
+  });
+})();
+
+/**
+ * The fact layout: every normalised fact name in a fixed order. Slot `i` of a {@link FactSlots}
+ * array holds the value of `FACT_NAMES[i]`; compiled rule conditions read facts by slot, so the
+ * screening path never builds a keyed object (see src/evaluate/compile.ts).
+ */
+export const FACT_NAMES: readonly string[] = Object.freeze([
+  ...CONCEPT_LAYOUT.flatMap(({ field, ids }) => ids.map((id) => `${field}.${id}`)),
+  ...PLAIN_FACT_NAMES,
+]);
+
+const SLOT_OF = new Map(FACT_NAMES.map((name, i) => [name, i]));
+
+/** The slot of a normalised fact name, or undefined when no such fact exists. */
+export function factSlot(name: string): number | undefined {
+  return SLOT_OF.get(name);
+}
+
+/** Normalised facts as an array indexed by slot (FACT_NAMES order); `undefined` = unknown. */
+export type FactSlots = readonly FactValue[];
+
+const slot = (name: (typeof PLAIN_FACT_NAMES)[number]) => SLOT_OF.get(name) as number;
+const AGE = slot('victim.age');
+const UNBORN = slot('victim.unborn');
+const CROSSES_BORDER = slot('movement.crossesBorder');
+const EXPLOITATION_PLACE = slot('movement.exploitationPlace');
+
+/** The question (CaseFacts paths) to ask for each fact when unknown and nothing about the case changes it. */
+const STATIC_ASK: readonly (readonly string[])[] = FACT_NAMES.map((name) => {
+  const concept = CONCEPT_LAYOUT.find((c) => name.startsWith(`${c.field}.`) && c.offset.has(name.slice(c.field.length + 1)));
+  if (concept) return concept.ask;
+  if (name === 'movement.exploitationPlace') return ['movement.exploitationCountry', 'movement.destination'];
+  return [name];
+});
+
 /**
  * The seam between facts and law: flat, tri-state facts keyed by name (`means.deception`,
  * `victim.age`, `movement.destination`, ...). Rule conditions are written against these names only.
@@ -25,94 +82,122 @@ export type FactValue = boolean | string | string[] | AgeInterval | undefined;
 export interface NormalisedFacts {
   /** Fact name -> value; a name that is absent or `undefined` is unknown. */
   values: Record<string, FactValue>;
+  /** The same values by slot (FACT_NAMES order), as the compiled conditions read them. */
+  slots: FactSlots;
   /** Fact name -> the CaseFacts paths a user would fill in to make it known. */
   askFor: Record<string, string[]>;
   /** The date the facts were read at (asOf or conductDate), when known. */
   date?: string;
 }
 
+type Window = { from: string; to: string };
+
 /**
- * Turn validated CaseFacts into tri-state facts, read on `date` (the asOf date, else conductDate).
+ * Turn validated CaseFacts into tri-state facts, read on `date` (the asOf date, else conductDate),
+ * with the question behind each unknown one. {@link normaliseSlots} gives the values alone.
+ */
+export function normaliseFacts(facts: CaseFacts, date: string | undefined, window?: Window): NormalisedFacts {
+  const slots = normaliseSlots(facts, date, window);
+  const values: Record<string, FactValue> = {};
+  for (let i = 0; i < slots.length; i++) values[FACT_NAMES[i] as string] = slots[i];
+  const askFor = questionsFor(facts, date, window, slots);
+  return date ? { values, slots, askFor, date } : { values, slots, askFor };
+}
+
+/**
+ * The normalised values alone, by slot: what the screening path reads.
  * Absent = unknown throughout: a closed concept array makes unnamed concepts false, an open object
  * leaves them unknown; nothing else ever becomes false by default.
  */
-export function normaliseFacts(facts: CaseFacts, date: string | undefined, window?: { from: string; to: string }): NormalisedFacts {
-  const values: Record<string, FactValue> = {};
-  const askFor: Record<string, string[]> = {};
-  const put = (name: string, value: FactValue, ask: string[]) => {
-    values[name] = value;
-    if (value === undefined) askFor[name] = ask;
-  };
+export function normaliseSlots(facts: CaseFacts, date: string | undefined, window?: Window): FactValue[] {
+  const s: FactValue[] = new Array(FACT_NAMES.length).fill(undefined);
 
-  // Concept sets: closed arrays vs open objects. Names and questions are made once (CONCEPT_FACTS).
-  for (const { field, ask, entries } of CONCEPT_FACTS) {
+  // Concept sets: a closed array names what is true and makes the rest false; an open object
+  // states some of them (true or false) and leaves the rest unknown.
+  for (const { field, first, ids, offset } of CONCEPT_LAYOUT) {
     const set = field === 'victim.harm' ? facts.victim?.harm : facts[field];
-    for (const [id, name] of entries) {
-      let v: boolean | undefined;
-      if (Array.isArray(set)) v = (set as string[]).includes(id);
-      else if (set) v = (set as Record<string, boolean | undefined>)[id];
-      put(name, v, ask);
+    if (Array.isArray(set)) {
+      for (let i = 0; i < ids.length; i++) s[first + i] = false;
+      for (const id of set as string[]) {
+        const at = offset.get(id);
+        if (at !== undefined) s[first + at] = true;
+      }
+    } else if (set) {
+      for (const [id, v] of Object.entries(set as Record<string, boolean | undefined>)) {
+        const at = offset.get(id);
+        if (at !== undefined) s[first + at] = v;
+      }
     }
   }
 
   const victim = facts.victim ?? {};
-  // Unborn at the date: stated, or read from the birth date, or implied by a stated age.
-  let unborn = victim.unborn;
-  // A birth date settles whether the person was born; it is the question to ask.
-  // Without a date, a birth date alone cannot settle it: the date is asked for too.
-  let unbornAsk = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
-  if (unborn === undefined && victim.birthDate) {
-    if (date) unborn = victim.birthDate > date;
-    else if (window && victim.birthDate <= window.from) unborn = false;
-    else if (window && victim.birthDate > window.to) unborn = true;
-    else unbornAsk = ['conductDate'];
-  }
-  if (unborn === undefined && victim.age !== undefined) unborn = false;
-  put('victim.unborn', unborn, unbornAsk);
-
-  // Age in whole years on the date. An explicit age is "at conductDate" (contract.md).
-  let age: AgeInterval | undefined;
-  let ageAsk = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
-  if (victim.birthDate && date && victim.birthDate <= date) {
-    const years = ageOnDate(victim.birthDate, date);
-    age = { min: years, max: years };
-  } else if (victim.age !== undefined) {
-    age = typeof victim.age === 'number' ? { min: victim.age, max: victim.age } : { min: victim.age.min, max: victim.age.max };
-  } else if (victim.birthDate && !date && window && victim.birthDate <= window.from) {
-    // No date, but the conduct can only fall within the window (a version's time in force):
-    // the age lies between the ages on its first and last days.
-    age = { min: ageOnDate(victim.birthDate, window.from), max: ageOnDate(victim.birthDate, window.to) };
-  } else if (victim.birthDate && !date && window && victim.birthDate <= window.to) {
-    // Born during the window: once born, aged from 0 to the age on its last day.
-    age = { min: 0, max: ageOnDate(victim.birthDate, window.to) };
-  } else if (victim.birthDate && !date) {
-    ageAsk = ['conductDate'];
-  }
-  put('victim.age', age, ageAsk);
-  // An age range that straddles a threshold is settled by the exact birth date.
-  if (age && age.min !== age.max) askFor['victim.age'] = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
-
-  put('victim.selfProtectionImpaired', victim.selfProtectionImpaired, ['victim.selfProtectionImpaired']);
-  put('victim.nationality', victim.nationality, ['victim.nationality']);
-  put('victim.consented', victim.consented, ['victim.consented']);
+  s[UNBORN] = unbornOn(victim, date, window);
+  s[AGE] = ageOn(victim, date, window);
+  s[slot('victim.selfProtectionImpaired')] = victim.selfProtectionImpaired;
+  s[slot('victim.nationality')] = victim.nationality;
+  s[slot('victim.consented')] = victim.consented;
 
   const m = facts.movement ?? {};
-  put('movement.origin', m.origin, ['movement.origin']);
-  put('movement.destination', m.destination, ['movement.destination']);
-  put('movement.transit', m.transit, ['movement.transit']);
-  put('movement.completed', m.completed, ['movement.completed']);
-  put('movement.interRegional', m.interRegional, ['movement.interRegional']);
-  put('movement.exploitationCountry', m.exploitationCountry, ['movement.exploitationCountry']);
+  s[slot('movement.origin')] = m.origin;
+  s[slot('movement.destination')] = m.destination;
+  s[slot('movement.transit')] = m.transit;
+  s[slot('movement.completed')] = m.completed;
+  s[slot('movement.interRegional')] = m.interRegional;
+  s[slot('movement.exploitationCountry')] = m.exploitationCountry;
   // Where the exploitation was intended or happened: as found, else where the person was taken.
-  put('movement.exploitationPlace', m.exploitationCountry ?? m.destination, ['movement.exploitationCountry', 'movement.destination']);
-  put('movement.crossesBorder', crossesBorder(m), missingMovement(m));
+  s[EXPLOITATION_PLACE] = m.exploitationCountry ?? m.destination;
+  s[CROSSES_BORDER] = crossesBorder(m);
 
   const o = facts.offender ?? {};
-  put('offender.organisedCriminalGroup', o.organisedCriminalGroup, ['offender.organisedCriminalGroup']);
-  put('offender.publicOfficial', o.publicOfficial, ['offender.publicOfficial']);
-  put('offender.crossBorderLinks', o.crossBorderLinks, ['offender.crossBorderLinks']);
+  s[slot('offender.organisedCriminalGroup')] = o.organisedCriminalGroup;
+  s[slot('offender.publicOfficial')] = o.publicOfficial;
+  s[slot('offender.crossBorderLinks')] = o.crossBorderLinks;
+  return s;
+}
 
-  return date ? { values, askFor, date } : { values, askFor };
+type Victim = NonNullable<CaseFacts['victim']>;
+
+/** Unborn at the date: stated, or read from the birth date, or implied by a stated age. */
+function unbornOn(victim: Victim, date: string | undefined, window: Window | undefined): boolean | undefined {
+  if (victim.unborn !== undefined) return victim.unborn;
+  if (victim.birthDate) {
+    if (date) return victim.birthDate > date;
+    if (window && victim.birthDate <= window.from) return false;
+    if (window && victim.birthDate > window.to) return true;
+  }
+  return victim.age !== undefined ? false : undefined;
+}
+
+/** Age in whole years on the date. An explicit age is "at conductDate" (contract.md). */
+function ageOn(victim: Victim, date: string | undefined, window: Window | undefined): AgeInterval | undefined {
+  const b = victim.birthDate;
+  if (b && date && b <= date) {
+    const years = ageOnDate(b, date);
+    return { min: years, max: years };
+  }
+  if (victim.age !== undefined) return typeof victim.age === 'number' ? { min: victim.age, max: victim.age } : { min: victim.age.min, max: victim.age.max };
+  // No date, but the conduct can only fall within the window (a version's time in force): the
+  // age lies between the ages on its first and last days; born during it, from 0.
+  if (b && !date && window && b <= window.from) return { min: ageOnDate(b, window.from), max: ageOnDate(b, window.to) };
+  if (b && !date && window && b <= window.to) return { min: 0, max: ageOnDate(b, window.to) };
+  return undefined;
+}
+
+/** For each unknown fact, the CaseFacts paths a user would fill in to make it known. */
+function questionsFor(facts: CaseFacts, date: string | undefined, window: Window | undefined, s: FactSlots): Record<string, string[]> {
+  const askFor: Record<string, string[]> = {};
+  for (let i = 0; i < s.length; i++) if (s[i] === undefined) askFor[FACT_NAMES[i] as string] = STATIC_ASK[i] as string[];
+  const victim = facts.victim ?? {};
+  const byDate = date ? ['victim.birthDate'] : ['victim.birthDate', 'conductDate'];
+  // A birth date settles whether the person was born and their age; without a date, a birth
+  // date alone cannot, and the date is what is asked for.
+  if (s[UNBORN] === undefined) askFor['victim.unborn'] = victim.birthDate ? ['conductDate'] : byDate;
+  if (s[AGE] === undefined) askFor['victim.age'] = victim.birthDate && !date ? ['conductDate'] : byDate;
+  // An age range that straddles a threshold is settled by the exact birth date.
+  const age = s[AGE] as AgeInterval | undefined;
+  if (age && age.min !== age.max) askFor['victim.age'] = byDate;
+  if (s[CROSSES_BORDER] === undefined) askFor['movement.crossesBorder'] = missingMovement(facts.movement ?? {});
+  return askFor;
 }
 
 type Movement = NonNullable<CaseFacts['movement']>;
@@ -134,24 +219,7 @@ function missingMovement(m: Movement): string[] {
   return ask;
 }
 
-const PLAIN_FACTS = new Set([
-  'victim.age',
-  'victim.unborn',
-  'victim.selfProtectionImpaired',
-  'victim.nationality',
-  'victim.consented',
-  'movement.origin',
-  'movement.destination',
-  'movement.transit',
-  'movement.completed',
-  'movement.interRegional',
-  'movement.exploitationCountry',
-  'movement.exploitationPlace',
-  'movement.crossesBorder',
-  'offender.organisedCriminalGroup',
-  'offender.publicOfficial',
-  'offender.crossBorderLinks',
-]);
+const PLAIN_FACTS: ReadonlySet<string> = new Set(PLAIN_FACT_NAMES);
 
 /**
  * Verdicts a later stage of a version may read: `$child` (in offences, victim, scope),
@@ -161,9 +229,5 @@ export const VERDICT_FACTS = ['$child', '$trafficking'] as const;
 
 /** Whether a rule condition may name this fact (a check on rule data, so typos fail the build). */
 export function knownFactName(name: string): boolean {
-  if (PLAIN_FACTS.has(name) || (VERDICT_FACTS as readonly string[]).includes(name)) return true;
-  for (const field of Object.keys(CONCEPT_GROUPS) as ConceptField[]) {
-    if (name.startsWith(`${field}.`) && (CONCEPT_GROUPS[field] as readonly string[]).includes(name.slice(field.length + 1))) return true;
-  }
-  return false;
+  return SLOT_OF.has(name) || (VERDICT_FACTS as readonly string[]).includes(name);
 }

@@ -93,82 +93,124 @@ function describe(error: unknown): string {
  */
 export function snapshotJson(input: unknown, root: readonly string[] = []): { value: unknown; issues: FactsIssue[] } {
   const issues: FactsIssue[] = [];
-  const holder: { value?: unknown } = {};
-  const at = (path: readonly string[]) => [...root, ...path].join('.');
-  type Frame = { value: unknown; path: string[]; depth: number; put: (v: unknown) => void };
-  const stack: Frame[] = [{ value: input, path: [], depth: 0, put: (v) => (holder.value = v) }];
+  // The walk keeps an explicit stack in parallel arrays (no frame objects, no closures, no path
+  // arrays per value: this runs on every record of a batch). A value's path is rebuilt from its
+  // container's path and its key only when an issue is reported.
+  const values: unknown[] = [input];
+  const into: Array<Record<string, unknown> | unknown[] | undefined> = [undefined];
+  const keys: Array<string | number> = [''];
+  const parents: Array<PathNode | undefined> = [undefined];
+  const depths: number[] = [0];
+  let result: unknown;
   let nodes = 0;
-  const tooMany = () => issues.push({ path: at([]), code: 'too_big', message: `input has more than ${MAX_NODES} values` });
-  while (stack.length > 0) {
-    const { value, path, depth, put } = stack.pop() as Frame;
+  const at = (parent: PathNode | undefined, key: string | number | undefined) => [...root, ...pathOf(parent), ...(key === undefined ? [] : [String(key)])].join('.');
+  while (values.length > 0) {
+    const value = values.pop();
+    const container = into.pop();
+    const key = keys.pop() as string | number;
+    const parent = parents.pop();
+    const depth = depths.pop() as number;
+    const here = container === undefined ? undefined : key;
     nodes += 1;
     if (nodes > MAX_NODES) {
-      tooMany();
+      issues.push({ path: at(undefined, undefined), code: 'too_big', message: `input has more than ${MAX_NODES} values` });
       break;
     }
+    let copy: unknown;
     switch (typeof value) {
       case 'string':
         if (value.length > MAX_STRING_LENGTH) {
-          issues.push({ path: at(path), code: 'too_big', message: `at most ${MAX_STRING_LENGTH} characters (got ${value.length})` });
-        } else put(value);
-        continue;
+          issues.push({ path: at(parent, here), code: 'too_big', message: `at most ${MAX_STRING_LENGTH} characters (got ${value.length})` });
+          continue;
+        }
+        copy = value;
+        break;
       case 'number':
       case 'boolean':
       case 'undefined':
-        put(value);
-        continue;
-      case 'object':
+        copy = value;
         break;
-      default:
-        issues.push({ path: at(path), code: 'invalid_type', message: `expected JSON data (an object, array, string, number, boolean or null), got a ${typeof value}` });
-        continue;
-    }
-    if (value === null) {
-      put(null);
-      continue;
-    }
-    if (depth >= MAX_DEPTH) {
-      issues.push({ path: at(path), code: 'too_deep', message: `nested deeper than ${MAX_DEPTH} levels` });
-      continue;
-    }
-    if (Array.isArray(value)) {
-      const length = value.length;
-      if (length > MAX_NODES - nodes) {
-        issues.push({ path: at(path), code: 'too_big', message: `an array of ${length} items; an input holds at most ${MAX_NODES} values` });
-        continue;
+      case 'object': {
+        if (value === null) {
+          copy = null;
+          break;
+        }
+        if (depth >= MAX_DEPTH) {
+          issues.push({ path: at(parent, here), code: 'too_deep', message: `nested deeper than ${MAX_DEPTH} levels` });
+          continue;
+        }
+        const self: PathNode | undefined = container === undefined ? undefined : { parent, key };
+        if (Array.isArray(value)) {
+          const length = value.length;
+          if (length > MAX_NODES - nodes) {
+            issues.push({ path: at(parent, here), code: 'too_big', message: `an array of ${length} items; an input holds at most ${MAX_NODES} values` });
+            continue;
+          }
+          const out: unknown[] = new Array(length);
+          for (let i = length - 1; i >= 0; i--) {
+            values.push(value[i]);
+            into.push(out);
+            keys.push(i);
+            parents.push(self);
+            depths.push(depth + 1);
+          }
+          copy = out;
+          break;
+        }
+        const proto = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          issues.push({ path: at(parent, here), code: 'invalid_type', message: `expected JSON data (plain objects, arrays, strings, numbers, booleans), got ${kind(value)}` });
+          continue;
+        }
+        const own = Object.keys(value);
+        if (own.length > MAX_NODES - nodes) {
+          issues.push({ path: at(parent, here), code: 'too_big', message: `an object with ${own.length} keys; an input holds at most ${MAX_NODES} values` });
+          continue;
+        }
+        // Forbidden and over-long keys never reach the copy, so plain assignment cannot touch a prototype.
+        const out: Record<string, unknown> = {};
+        let kept = own;
+        for (const k of own) {
+          if (FORBIDDEN_KEYS.has(k) || k.length > MAX_KEY_LENGTH) {
+            kept = own.filter((x) => !FORBIDDEN_KEYS.has(x) && x.length <= MAX_KEY_LENGTH);
+            for (const x of own) {
+              if (FORBIDDEN_KEYS.has(x)) issues.push({ path: at(self, x), code: 'forbidden_key', message: `the key "${x}" is not allowed` });
+              else if (x.length > MAX_KEY_LENGTH) issues.push({ path: at(self, `${x.slice(0, 32)}...`), code: 'too_big', message: `a key of ${x.length} characters; keys have at most ${MAX_KEY_LENGTH}` });
+            }
+            break;
+          }
+        }
+        for (let i = kept.length - 1; i >= 0; i--) {
+          const k = kept[i] as string;
+          values.push((value as Record<string, unknown>)[k]);
+          into.push(out);
+          keys.push(k);
+          parents.push(self);
+          depths.push(depth + 1);
+        }
+        copy = out;
+        break;
       }
-      const out: unknown[] = new Array(length);
-      put(out);
-      for (let i = length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)], depth: depth + 1, put: (v) => (out[i] = v) });
-      continue;
+      default:
+        issues.push({ path: at(parent, here), code: 'invalid_type', message: `expected JSON data (an object, array, string, number, boolean or null), got a ${typeof value}` });
+        continue;
     }
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      issues.push({ path: at(path), code: 'invalid_type', message: `expected JSON data (plain objects, arrays, strings, numbers, booleans), got ${kind(value)}` });
-      continue;
-    }
-    const keys = Object.keys(value);
-    if (keys.length > MAX_NODES - nodes) {
-      issues.push({ path: at(path), code: 'too_big', message: `an object with ${keys.length} keys; an input holds at most ${MAX_NODES} values` });
-      continue;
-    }
-    // Forbidden and over-long keys never reach the copy, so plain assignment below cannot touch a prototype.
-    const out: Record<string, unknown> = {};
-    put(out);
-    const kept: string[] = [];
-    for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({ path: at([...path, key]), code: 'forbidden_key', message: `the key "${key}" is not allowed` });
-      } else if (key.length > MAX_KEY_LENGTH) {
-        issues.push({ path: at([...path, `${key.slice(0, 32)}...`]), code: 'too_big', message: `a key of ${key.length} characters; keys have at most ${MAX_KEY_LENGTH}` });
-      } else kept.push(key);
-    }
-    for (let i = kept.length - 1; i >= 0; i--) {
-      const key = kept[i] as string;
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1, put: (v) => (out[key] = v) });
-    }
+    if (container === undefined) result = copy;
+    else (container as Record<string | number, unknown>)[key] = copy;
   }
-  return { value: holder.value, issues: issues.reverse() };
+  return { value: result, issues: issues.reverse() };
+}
+
+/** Where a container sits: its own container's node and its key there. */
+interface PathNode {
+  parent: PathNode | undefined;
+  key: string | number;
+}
+
+function pathOf(node: PathNode | undefined): string[] {
+  const out: string[] = [];
+  for (let n = node; n; n = n.parent) out.push(String(n.key));
+  return out.reverse();
 }
 
 function kind(value: unknown): string {

@@ -29,6 +29,12 @@ export const countrySchema = z
   .refine((s) => COUNTRY_CODES.has(s), { message: 'not an assigned ISO 3166-1 alpha-2 country code' })
   .describe('ISO 3166-1 alpha-2 country code, upper case.');
 
+/** No id twice (a pairwise check: the lists are short, and it allocates nothing, unlike a Set). */
+function noRepeats(a: readonly string[]): boolean {
+  for (let i = 1; i < a.length; i++) if (a.lastIndexOf(a[i] as string, i - 1) !== -1) return false;
+  return true;
+}
+
 /**
  * A set of concepts. An array is CLOSED: exactly these hold, every other concept is false.
  * An object is OPEN: true / false per concept; a concept not named is unknown.
@@ -44,7 +50,7 @@ export function conceptSetSchema<T extends z.ZodEnum>(concepts: T, what: string)
   const closed = z
     .array(concepts, { error: `expected an array of ${what} ids` })
     .max(ids.length, { message: `at most ${ids.length} ${what} ids` })
-    .refine((a) => new Set(a).size === a.length, { message: `${what} ids must not repeat` });
+    .refine((a) => noRepeats(a as readonly string[]), { message: `${what} ids must not repeat` });
   return z
     .union([closed, open])
     .describe(

@@ -32,7 +32,7 @@ describe('differential: compiled fast path = traced path = json-rules-engine', (
         const facts = parseFacts(raw);
         const nf = normaliseFacts(facts, facts.conductDate);
         const pv = prepareVersion(r, v, readings);
-        const fast = runStatuses(pv, nf.values);
+        const fast = runStatuses(pv, nf.slots);
         const reference = await runStatusesWithEngine(pv, nf.values);
         const traced = runTrace(pv, nf.values);
         expect(fast).toEqual(reference);
@@ -48,7 +48,7 @@ describe('differential: compiled fast path = traced path = json-rules-engine', (
       fc.property(caseFactsArb, fc.constantFrom(...versions.keys()), (raw, i) => {
         const { r, v } = versions[i] as (typeof versions)[number];
         const facts = parseFacts(raw);
-        const s = runStatuses(prepareVersion(r, v), normaliseFacts(facts, facts.conductDate).values);
+        const s = runStatuses(prepareVersion(r, v), normaliseFacts(facts, facts.conductDate).slots);
         for (const k of ['child', 'trafficking', 'victim'] as const) seen.add(`${k}:${String(s[k])}`);
       }),
       { numRuns: 2000, seed: 7 },

@@ -122,7 +122,7 @@ describe('differential (issue 5): compiled fast path = json-rules-engine = trace
         // The date the version is read at: the conduct date when given, else the version's first day.
         const nf = normaliseFacts(facts, facts.conductDate ?? v.data.validFrom);
         const pv = prepareVersion(r, v, readings);
-        const fast = runStatuses(pv, nf.values);
+        const fast = runStatuses(pv, nf.slots);
         const reference = await runStatusesWithEngine(pv, nf.values);
         expect(fast).toEqual(reference);
         expect(tracedStatuses(runTrace(pv, nf.values))).toEqual(fast);
@@ -142,7 +142,7 @@ describe('differential (issue 5): compiled fast path = json-rules-engine = trace
       fc.property(factsArb, fc.nat({ max: versions.length - 1 }), (raw, vi) => {
         const { r, v } = versions[vi] as (typeof versions)[number];
         const facts = parse(strip(raw));
-        const s = runStatuses(prepareVersion(r, v), normaliseFacts(facts, facts.conductDate ?? v.data.validFrom).values);
+        const s = runStatuses(prepareVersion(r, v), normaliseFacts(facts, facts.conductDate ?? v.data.validFrom).slots);
         for (const k of ['child', 'trafficking', 'victim', 'scope'] as const) if (k in s) seen.add(`${k}:${String(s[k])}`);
       }),
       { numRuns: 3000, seed: 11 },
@@ -160,6 +160,6 @@ describe('differential (issue 5): compiled fast path = json-rules-engine = trace
     const pv = prepareVersion(r, v);
     const reference = await runStatusesWithEngine(pv, nf.values);
     expect(reference.trafficking).toBe(true);
-    expect({ ...runStatuses(pv, nf.values), trafficking: false }).not.toEqual(reference);
+    expect({ ...runStatuses(pv, nf.slots), trafficking: false }).not.toEqual(reference);
   });
 });

@@ -131,8 +131,8 @@ export function normaliseSlots(facts: CaseFacts, date: string | undefined, windo
   }
 
   const victim = facts.victim ?? {};
-  s[UNBORN] = unbornOn(victim, date, window);
-  s[AGE] = ageOn(victim, date, window);
+  s[UNBORN] = unbornOn(victim, date, window, facts.conductDate);
+  s[AGE] = ageOn(victim, date, window, facts.conductDate);
   s[slot('victim.selfProtectionImpaired')] = victim.selfProtectionImpaired;
   s[slot('victim.nationality')] = victim.nationality;
   s[slot('victim.consented')] = victim.consented;
@@ -157,25 +157,56 @@ export function normaliseSlots(facts: CaseFacts, date: string | undefined, windo
 
 type Victim = NonNullable<CaseFacts['victim']>;
 
-/** Unborn at the date: stated, or read from the birth date, or implied by a stated age. */
-function unbornOn(victim: Victim, date: string | undefined, window: Window | undefined): boolean | undefined {
-  if (victim.unborn !== undefined) return victim.unborn;
-  if (victim.birthDate) {
-    if (date) return victim.birthDate > date;
-    if (window && victim.birthDate <= window.from) return false;
-    if (window && victim.birthDate > window.to) return true;
+/**
+ * Unborn on the date. A birth date settles it. Otherwise what the case states is "at conductDate"
+ * (contract.md: `unborn`, `age`), and on another date it says only what follows from it: someone
+ * unborn at the conduct was unborn before it; someone born by then stays born after it; an age
+ * stated at the conduct places the birth within a year, which settles the date when it lies far
+ * enough from it.
+ */
+function unbornOn(victim: Victim, date: string | undefined, window: Window | undefined, conductDate: string | undefined): boolean | undefined {
+  const b = victim.birthDate;
+  if (b && date) return b > date;
+  if (victim.unborn !== undefined) {
+    if (!date || !conductDate || date === conductDate) return victim.unborn;
+    if (date < conductDate) return victim.unborn ? true : undefined;
+    return victim.unborn ? undefined : false;
   }
-  return victim.age !== undefined ? false : undefined;
+  if (b && window && b <= window.from) return false;
+  if (b && window && b > window.to) return true;
+  if (victim.age === undefined) return undefined;
+  if (!date || !conductDate || date >= conductDate) return false;
+  // Earlier than the conduct by k whole years: born k or more years before it is born for sure
+  // (the stated minimum exceeds k), unborn when k reaches a year past the stated maximum.
+  const { min, max } = statedAge(victim.age);
+  const k = ageOnDate(date, conductDate);
+  if (k < min) return false;
+  if (k >= max + 1) return true;
+  return undefined;
 }
 
-/** Age in whole years on the date. An explicit age is "at conductDate" (contract.md). */
-function ageOn(victim: Victim, date: string | undefined, window: Window | undefined): AgeInterval | undefined {
+const statedAge = (age: NonNullable<Victim['age']>): AgeInterval => (typeof age === 'number' ? { min: age, max: age } : { min: age.min, max: age.max });
+
+/** Age in whole years on the date: from the birth date, else from the age stated at conductDate. */
+function ageOn(victim: Victim, date: string | undefined, window: Window | undefined, conductDate: string | undefined): AgeInterval | undefined {
   const b = victim.birthDate;
   if (b && date && b <= date) {
     const years = ageOnDate(b, date);
     return { min: years, max: years };
   }
-  if (victim.age !== undefined) return typeof victim.age === 'number' ? { min: victim.age, max: victim.age } : { min: victim.age.min, max: victim.age.max };
+  if (victim.age !== undefined) {
+    const { min, max } = statedAge(victim.age);
+    if (!date || !conductDate || date === conductDate) return { min, max };
+    // Read on another date (asOf): k whole years later adds k or k + 1 years; k whole years
+    // earlier takes off k or k + 1 (and before the birth there is no age).
+    if (date > conductDate) {
+      const k = ageOnDate(conductDate, date);
+      return { min: min + k, max: max + k + 1 };
+    }
+    const k = ageOnDate(date, conductDate);
+    if (max - k < 0) return undefined;
+    return { min: Math.max(0, min - k - 1), max: max - k };
+  }
   // No date, but the conduct can only fall within the window (a version's time in force): the
   // age lies between the ages on its first and last days; born during it, from 0.
   if (b && !date && window && b <= window.from) return { min: ageOnDate(b, window.from), max: ageOnDate(b, window.to) };

@@ -58,3 +58,35 @@ describe('normaliseFacts: movement', () => {
     expect(n({})['movement.exploitationPlace']).toBeUndefined();
   });
 });
+
+// `age` and `unborn` are stated "at conductDate" (contract.md); asOf may read the facts on another
+// date, where they say only what follows from them.
+describe('normaliseFacts: a stated age or unborn read on another date (asOf)', () => {
+  const at = (facts: unknown, date: string) => normaliseFacts(parseFacts(facts), date).values;
+  it('k whole years later, a stated age is k or k + 1 more', () => {
+    expect(at({ conductDate: '2020-06-01', victim: { age: 16 } }, '2023-06-01')['victim.age']).toEqual({ min: 19, max: 20 });
+    expect(at({ conductDate: '2020-06-01', victim: { age: 16 } }, '2020-12-01')['victim.age']).toEqual({ min: 16, max: 17 });
+  });
+  it('k whole years earlier, k or k + 1 less, never below 0', () => {
+    expect(at({ conductDate: '2022-02-21', victim: { age: { min: 15, max: 23 } } }, '2015-01-01')['victim.age']).toEqual({ min: 7, max: 16 });
+    expect(at({ conductDate: '2020-01-01', victim: { age: 3 } }, '2017-06-01')['victim.age']).toEqual({ min: 0, max: 1 });
+  });
+  it('before a stated age could have begun, the person is unborn and has no age', () => {
+    const v = at({ conductDate: '2020-01-01', victim: { age: 10 } }, '2005-01-01');
+    expect(v['victim.unborn']).toBe(true);
+    expect(v['victim.age']).toBeUndefined();
+    // Within a year of the earliest possible birth it is not known.
+    expect(at({ conductDate: '2020-01-01', victim: { age: 10 } }, '2009-06-01')['victim.unborn']).toBeUndefined();
+    // Less than the stated age before the conduct: born for sure.
+    expect(at({ conductDate: '2020-01-01', victim: { age: 10 } }, '2012-01-01')['victim.unborn']).toBe(false);
+  });
+  it('unborn at the conduct was unborn before it; born by then stays born after it; the rest is unknown', () => {
+    expect(at({ conductDate: '2020-01-01', victim: { unborn: true } }, '2019-01-01')['victim.unborn']).toBe(true);
+    expect(at({ conductDate: '2020-01-01', victim: { unborn: true } }, '2021-01-01')['victim.unborn']).toBeUndefined();
+    expect(at({ conductDate: '2020-01-01', victim: { unborn: false } }, '2021-01-01')['victim.unborn']).toBe(false);
+    expect(at({ conductDate: '2020-01-01', victim: { unborn: false } }, '2019-01-01')['victim.unborn']).toBeUndefined();
+  });
+  it('a birth date decides on any date', () => {
+    expect(at({ conductDate: '2017-03-08', victim: { birthDate: '2015-03-07', unborn: false } }, '2005-01-01')['victim.unborn']).toBe(true);
+  });
+});

@@ -186,21 +186,21 @@ describe('Kleene monotonicity: knowing more never flips a decided verdict', () =
     expect(p === 'undetermined' || p === c, `partial ${p}, complete ${c}`).toBe(true);
   });
 
-  // Counterexample found by the completion search (reported): an age range is stated at the conduct
-  // date (contract.md) but read unchanged at an earlier asOf date. 15 to 23 on 2022-02-21 is at most
-  // 16 on 2015-01-01, a child under Palermo Art. 3(d) whatever the birth date; the answer is
-  // 'undetermined', and no birth date consistent with the facts makes it 'does-not-qualify'.
-  it.fails('KNOWN BUG: an age stated at conductDate is read unchanged at an earlier asOf', async () => {
+  // Counterexample once found by the completion search: an age range is stated at the conduct date
+  // (contract.md) and was read unchanged at an earlier asOf date. 15 to 23 on 2022-02-21 is at most
+  // 16 on 2015-01-01, a child under Palermo Art. 3(d) whatever the birth date; the answer was
+  // 'undetermined'. normaliseFacts now moves a stated age to the date it is read on.
+  it('an age stated at conductDate is moved to an earlier asOf (once a known bug)', async () => {
     const facts = { conductDate: '2022-02-21', victim: { age: { min: 15, max: 23 } } };
     expect((await statuses(facts, { asOf: '2015-01-01', regimes: ['palermo'] }))['palermo/child']).toBe('qualifies');
   });
 
-  // Counterexample found by the dated property when asOf differs from conductDate (reported):
-  // `victim.unborn` means "not yet born at conductDate" (contract.md), but it is read at the asOf
-  // date. With asOf before the birth date, the partial facts (no `unborn`) make the person unborn
+  // Counterexample once found by the dated property when asOf differs from conductDate:
+  // `victim.unborn` means "not yet born at conductDate" (contract.md), but it was read at the asOf
+  // date (now a birth date decides, and a stated `unborn` only says what follows on another date). With asOf before the birth date, the partial facts (no `unborn`) make the person unborn
   // on asOf, so not a child under Palermo Art. 3(d); stating the true `unborn: false` (born by the
   // conduct date) leaves the age on asOf unknown and the verdict turns 'undetermined'.
-  it.fails('KNOWN BUG: stating unborn:false (true at conductDate) un-decides the child verdict when asOf is before the birth', async () => {
+  it('stating unborn:false (true at conductDate) does not un-decide the child verdict when asOf is before the birth (once a known bug)', async () => {
     const partial = { conductDate: '2017-03-08', victim: { birthDate: '2015-03-07' } };
     const complete = { conductDate: '2017-03-08', victim: { birthDate: '2015-03-07', unborn: false } };
     const opts = { asOf: '2005-01-01', regimes: ['palermo'] };

@@ -43,19 +43,17 @@ export function resolveOptions(options: unknown, book: RuleBook): ResolvedOption
     throw new FactsError([{ path: 'options', code: 'unreadable', message: 'the options could not be read as JSON data' }]);
   }
   const key = cacheKey(copy);
-  const known = key === undefined ? undefined : resolvedCache.get(book)?.get(key);
+  let byKey = resolvedCache.get(book);
+  const known = byKey?.get(key);
   if (known) return known;
   const resolved = validate(copy, book);
-  if (key !== undefined) {
-    let byKey = resolvedCache.get(book);
-    if (!byKey) {
-      byKey = new Map();
-      resolvedCache.set(book, byKey);
-    }
-    // Bounded: a caller sending ever-different options cannot grow it without limit.
-    if (byKey.size >= MAX_CACHED) byKey.clear();
-    byKey.set(key, resolved);
+  if (!byKey) {
+    byKey = new Map();
+    resolvedCache.set(book, byKey);
   }
+  // Bounded: a caller sending ever-different options cannot grow it without limit.
+  if (byKey.size >= MAX_CACHED) byKey.clear();
+  byKey.set(key, resolved);
   return resolved;
 }
 
@@ -68,16 +66,23 @@ const resolvedCache = new WeakMap<RuleBook, Map<string, ResolvedOptions>>();
 const MAX_CACHED = 64;
 
 /**
- * The options' JSON text as a cache key, or undefined when JSON would not tell two different
- * values apart (an `undefined` or a non-finite number inside): those are validated every time.
+ * A text that tells any two option values apart (strings quoted; `undefined`, `NaN` and the
+ * infinities written as bare words, which no JSON string can be), used as a cache key. The copy
+ * it reads is small, plain and already checked by snapshotJson.
  */
-function cacheKey(copy: unknown): string | undefined {
-  let exact = true;
-  const text = JSON.stringify(copy ?? null, (_k, v: unknown) => {
-    if (v === undefined || (typeof v === 'number' && !Number.isFinite(v))) exact = false;
-    return v;
-  });
-  return exact ? text : undefined;
+function cacheKey(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += `${i ? ',' : ''}${cacheKey(v[i])}`;
+    return `${out}]`;
+  }
+  if (v !== null && typeof v === 'object') {
+    let out = '{';
+    for (const k of Object.keys(v)) out += `${JSON.stringify(k)}:${cacheKey((v as Record<string, unknown>)[k])},`;
+    return `${out}}`;
+  }
+  return String(v);
 }
 
 function validate(copy: unknown, book: RuleBook): ResolvedOptions {

@@ -111,11 +111,7 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
     const parent = parents.pop();
     const depth = depths.pop() as number;
     const here = container === undefined ? undefined : key;
-    nodes += 1;
-    if (nodes > MAX_NODES) {
-      issues.push({ path: at(undefined, undefined), code: 'too_big', message: `input has more than ${MAX_NODES} values` });
-      break;
-    }
+    if (++nodes > MAX_NODES) break;
     let copy: unknown;
     switch (typeof value) {
       case 'string':
@@ -148,7 +144,14 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
           }
           const out: unknown[] = new Array(length);
           for (let i = length - 1; i >= 0; i--) {
-            values.push(value[i]);
+            const item: unknown = value[i];
+            // A valid scalar (most values: concept ids, codes, flags) is copied here, read once.
+            if (plainScalar(item)) {
+              out[i] = item;
+              if (++nodes > MAX_NODES) break;
+              continue;
+            }
+            values.push(item);
             into.push(out);
             keys.push(i);
             parents.push(self);
@@ -182,7 +185,13 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
         }
         for (let i = kept.length - 1; i >= 0; i--) {
           const k = kept[i] as string;
-          values.push((value as Record<string, unknown>)[k]);
+          const item = (value as Record<string, unknown>)[k];
+          if (plainScalar(item)) {
+            out[k] = item;
+            if (++nodes > MAX_NODES) break;
+            continue;
+          }
+          values.push(item);
           into.push(out);
           keys.push(k);
           parents.push(self);
@@ -198,7 +207,22 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
     if (container === undefined) result = copy;
     else (container as Record<string | number, unknown>)[key] = copy;
   }
+  if (nodes > MAX_NODES) issues.push({ path: at(undefined, undefined), code: 'too_big', message: `input has more than ${MAX_NODES} values` });
   return { value: result, issues: issues.reverse() };
+}
+
+/** A scalar the copy may take as it is (a string within the length limit, a number, a boolean, null, undefined). */
+function plainScalar(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+      return v.length <= MAX_STRING_LENGTH;
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    default:
+      return v === null;
+  }
 }
 
 /** Where a container sits: its own container's node and its key there. */

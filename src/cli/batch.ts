@@ -1,11 +1,11 @@
 import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type BatchOptions, processLine } from './batchLine.js';
+import { type BatchOptions, processBlock } from './batchLine.js';
 
-// Lines per message between threads. A full Comparison is about 170 kB of JSON (element trees,
-// citations with their statutory text), a screening one well under 1 kB: full chunks stay small so
-// a chunk's output fits the worker heap below and memory stays bounded.
+// Lines per block sent to a worker (or answered in-process). A full Comparison is about 170 kB of
+// JSON (element trees, citations with their statutory text), a screening one about 5 kB: full
+// blocks stay small so a block's output fits the worker heap below and memory stays bounded.
 const CHUNK = { verdicts: 256, full: 16 } as const;
 
 export interface BatchStats {
@@ -46,10 +46,12 @@ export function runBatch(
   }
 
   return new Promise((resolve, reject) => {
+    // Input is cut into blocks of whole lines as it arrives; the main thread only finds line ends
+    // (to number the lines and keep order) and writes the answers: parsing, evaluating and
+    // serialising happen in the block's worker.
     let buffered = '';
-    let lineNo = 0;
-    let chunk: string[] = [];
-    let nums: number[] = [];
+    let linesInBuffer = 0;
+    let nextLine = 1;
     let seq = 0;
     let nextToWrite = 0;
     let inFlight = 0;
@@ -58,7 +60,7 @@ export function runBatch(
     let records = 0;
     let errors = 0;
     let bytes = 0;
-    const done = new Map<number, { text: string; records: number; errors: number }>();
+    const done = new Map<number, { text: string | Uint8Array; records: number; errors: number }>();
     let nextWorker = 0;
     let lastProgress = 0;
 
@@ -67,14 +69,14 @@ export function runBatch(
     };
     const flush = () => {
       while (done.has(nextToWrite)) {
-        const out = done.get(nextToWrite) as { text: string; records: number; errors: number };
+        const out = done.get(nextToWrite) as { text: string | Uint8Array; records: number; errors: number };
         done.delete(nextToWrite);
         nextToWrite += 1;
         records += out.records;
         errors += out.errors;
         const text = out.text;
         // One 'drain' listener at a time: several chunks can be written while the output is full.
-        if (text && !output.write(text) && !draining) {
+        if (text.length && !output.write(text) && !draining) {
           draining = true;
           input.pause();
           output.once('drain', () => {
@@ -98,24 +100,17 @@ export function runBatch(
       progress.write(`\r${records} records, ${errors} errors, ${rate.toFixed(0)} records/s${pct}${eta}   `);
       if (final) progress.write('\n');
     };
-    const dispatch = (lines: string[], lineNos: number[]) => {
+    const dispatch = (text: string, firstLine: number) => {
       const mySeq = seq++;
       inFlight += 1;
       if (inFlight >= maxInFlight) input.pause();
       if (pool.length) {
         const w = pool[nextWorker++ % pool.length] as Worker;
-        w.postMessage({ seq: mySeq, lineNos, lines, options });
+        w.postMessage({ seq: mySeq, firstLine, text, options });
       } else {
-        // One worker: evaluate here, but yield to the event loop between chunks.
+        // One worker: evaluate here, but yield to the event loop between blocks.
         setImmediate(() => {
-          let text = '';
-          let errs = 0;
-          for (let i = 0; i < lines.length; i++) {
-            const r = processLine(lines[i] as string, lineNos[i] as number, options);
-            if (!r.ok) errs += 1;
-            text += `${r.text}\n`;
-          }
-          done.set(mySeq, { text, records: lines.length, errors: errs });
+          done.set(mySeq, processBlock(text, firstLine, options));
           inFlight -= 1;
           flush();
           maybeResume();
@@ -123,7 +118,7 @@ export function runBatch(
       }
     };
     for (const w of pool) {
-      w.on('message', (msg: { seq: number; text: string; records: number; errors: number }) => {
+      w.on('message', (msg: { seq: number; text: Uint8Array; records: number; errors: number }) => {
         done.set(msg.seq, msg);
         inFlight -= 1;
         flush();
@@ -139,37 +134,29 @@ export function runBatch(
       for (const w of pool) void w.terminate();
       resolve({ records, errors, seconds: (performance.now() - started) / 1000 });
     };
-    const takeLine = (line: string) => {
-      lineNo += 1;
-      if (!line.trim()) return;
-      chunk.push(line);
-      nums.push(lineNo);
-      if (chunk.length >= chunkSize) {
-        dispatch(chunk, nums);
-        chunk = [];
-        nums = [];
-      }
-    };
     input.setEncoding?.('utf8');
     input.on('data', (data: string | Buffer) => {
       const s = typeof data === 'string' ? data : data.toString('utf8');
       bytes += Buffer.byteLength(s);
+      // Count the line ends in the new text; whenever a block's worth is complete, send it.
+      let from = buffered.length;
       buffered += s;
-      let nl = buffered.indexOf('\n');
-      let start = 0;
-      while (nl !== -1) {
-        takeLine(buffered.slice(start, nl).replace(/\r$/, ''));
-        start = nl + 1;
-        nl = buffered.indexOf('\n', start);
+      let cut = 0;
+      for (let nl = buffered.indexOf('\n', from); nl !== -1; nl = buffered.indexOf('\n', from)) {
+        from = nl + 1;
+        linesInBuffer += 1;
+        if (linesInBuffer === chunkSize) {
+          dispatch(buffered.slice(cut, from), nextLine);
+          nextLine += linesInBuffer;
+          linesInBuffer = 0;
+          cut = from;
+        }
       }
-      buffered = buffered.slice(start);
+      if (cut) buffered = buffered.slice(cut);
     });
     input.on('end', () => {
-      if (buffered) takeLine(buffered);
+      if (buffered) dispatch(buffered, nextLine);
       buffered = '';
-      if (chunk.length) dispatch(chunk, nums);
-      chunk = [];
-      nums = [];
       ended = true;
       if (inFlight === 0) flush();
     });

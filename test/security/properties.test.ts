@@ -123,6 +123,12 @@ function guessedPlace(complete: Facts, partial: Facts): boolean {
 }
 const PLACE_INTERPRETATIONS = ['uu-21-2007-exploitation-place', 'act-670-exploitation-place'];
 const presumesPlace = (interpretations: Record<string, string>) => PLACE_INTERPRETATIONS.some((id) => interpretations[id] !== 'stated-only');
+/**
+ * The treaties' scope reads movement.crossesBorder, which makes the same presumption with no reading
+ * to switch it off (docs/limitations.md): one country throughout and no exploitation country
+ * stated is domestic. Forgetting a different exploitation country is then not a truthful partial view.
+ */
+const treatyScopePresumes = (key: string, complete: Facts, partial: Facts) => /^(actip|palermo)\/scope$/.test(key) && guessedPlace(complete, partial);
 const STATED_ONLY = Object.fromEntries(PLACE_INTERPRETATIONS.map((id) => [id, 'stated-only']));
 
 describe('Kleene monotonicity: knowing more never flips a decided verdict', () => {
@@ -136,6 +142,7 @@ describe('Kleene monotonicity: knowing more never flips a decided verdict', () =
         const p = await statuses(partial, opts);
         const c = await statuses(complete, opts);
         for (const [key, status] of Object.entries(p)) {
+          if (treatyScopePresumes(key, complete, partial)) continue;
           if (status === 'qualifies' || status === 'does-not-qualify') expect(c[key], `${key}: partial ${status}; forgotten: ${forgotten(complete, partial)}`).toBe(status);
         }
       }),
@@ -151,6 +158,7 @@ describe('Kleene monotonicity: knowing more never flips a decided verdict', () =
         const p = await statuses(partial, opts);
         const c = await statuses(complete, opts);
         for (const [key, status] of Object.entries(p)) {
+          if (treatyScopePresumes(key, complete, partial)) continue;
           if (status !== 'qualifies' && status !== 'does-not-qualify') continue;
           // Declared exception (reported to the lead, not hidden): an undated verdict is taken over
           // the regime's versions only, so a conduct date before the regime began turns it into

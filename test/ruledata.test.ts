@@ -184,7 +184,7 @@ function neverSatisfied(book: RuleBook, samples: number): string[] {
           } catch {
             return;
           }
-          const trace = runTrace(pv, normaliseFacts(parsed, date).values);
+          const trace = runTrace(pv, normaliseFacts(parsed, date).slots);
           for (const [name, g] of groupsOf(trace)) {
             g.elements.forEach((e, i) => {
               const key = `${name} element ${i} (${e.prepared.element})`;

@@ -1,11 +1,13 @@
 import type { CaseFacts } from '../facts/schema.js';
-import { type FactSlots, type NormalisedFacts, normaliseFacts, normaliseSlots } from '../facts/normalise.js';
+import { type FactSlots, factSlot, type NormalisedFacts, normaliseFacts, normaliseSlots } from '../facts/normalise.js';
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
-import { prepareVersion } from '../evaluate/prepare.js';
+import { prepareAlternative, prepareVersion } from '../evaluate/prepare.js';
 import { screenVersion } from '../evaluate/screen.js';
 import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
 import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
+
+const CONSENTED = factSlot('victim.consented') as number;
 
 export function versionRef(v: LoadedVersion): VersionRef {
   return {
@@ -137,7 +139,7 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
     if (options.detail === 'verdicts') return { s: runStatuses(pvv, normaliseSlots(facts, undefined, windowOf(v))) };
     const nfw = normaliseFacts(facts, undefined, windowOf(v));
     // Full detail: each version's own missing facts, so that what would decide it is listed whole.
-    const tr = runTrace(pvv, nfw.values);
+    const tr = runTrace(pvv, nfw.slots);
     const missing: Record<string, string[]> = {
       trafficking: traffickingVerdict(pvv, tr, nfw).missingFacts,
       victim: verdictFromGroup(tr.victim, nfw, tr).missingFacts,
@@ -178,10 +180,10 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
   const pv = prepareVersion(regime, version, options.interpretations);
   const ref = versionRef(version);
   const interpretations = interpretationsUsed(regime, pv.readings, pv.used, true);
-  const trace = runTrace(pv, nf.values);
-  addEffects(regime, version, nf, options, pv, interpretations);
+  const trace = runTrace(pv, nf.slots);
+  addEffects(regime, nf, pv, interpretations);
   const trafficking = traffickingVerdict(pv, trace, nf);
-  if (nf.values['victim.consented'] === true) trafficking.elements.push(consentElement(version));
+  if (nf.slots[CONSENTED] === true) trafficking.elements.push(consentElement(version));
   return {
     regime: regime.id as RegimeId,
     version: ref,
@@ -217,12 +219,12 @@ function consentElement(version: LoadedVersion): ElementResult {
  * Where a contested reading decided the outcome: re-run the version under each other reading
  * (statuses only, cheap) and record every verdict that would come out differently.
  */
-function addEffects(regime: LoadedRegime, version: LoadedVersion, nf: NormalisedFacts, options: ResolvedOptions, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
+function addEffects(regime: LoadedRegime, nf: NormalisedFacts, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
   const base = runStatuses(pv, nf.slots);
   for (const u of used) {
     const effects: NonNullable<InterpretationUsed['effects']> = [];
     for (const reading of u.alternatives) {
-      const alt = runStatuses(prepareVersion(regime, version, { ...pv.readings, ...options.interpretations, [u.id]: reading }), nf.slots);
+      const alt = runStatuses(prepareAlternative(regime, pv, u.id, reading), nf.slots);
       for (const verdict of ['trafficking', 'victim', 'child', 'scope'] as const) {
         if (verdict === 'scope' && !pv.scope) continue;
         const status = statusOf(base[verdict]);

@@ -4,10 +4,15 @@ import type { Citation, Element, Label } from '../law/schema.js';
 import { labelOfFact } from '../explain/tree.js';
 import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
+import { factSlot } from '../facts/normalise.js';
 
-/** Give every fact test its plain label once, here, rather than on every evaluation. */
+/** Give every fact test its plain label and its fact slot once, here, rather than on every evaluation. */
 function labelLeaves(c: Condition): Condition {
-  if (isLeaf(c)) c.label = labelOfFact(c.fact, c.name);
+  if (isLeaf(c)) {
+    c.label = labelOfFact(c.fact, c.name);
+    const slot = factSlot(c.fact);
+    if (slot !== undefined) c.slot = slot;
+  }
   else if ('all' in c) c.all.forEach(labelLeaves);
   else if ('any' in c) c.any.forEach(labelLeaves);
   else labelLeaves(c.not);
@@ -135,4 +140,24 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
   byReadings.set(key, prepared);
   if (none) defaults.set(version, prepared);
   return prepared;
+}
+
+// The same version with one reading changed, per prepared version: effects of readings are
+// looked up for every case, so each alternative is resolved once.
+const alternatives = new WeakMap<PreparedVersion, Map<string, PreparedVersion>>();
+
+/** `pv` with interpretation `id` read as `reading` instead (every other reading kept). */
+export function prepareAlternative(regime: LoadedRegime, pv: PreparedVersion, id: string, reading: string): PreparedVersion {
+  let byReading = alternatives.get(pv);
+  if (!byReading) {
+    byReading = new Map();
+    alternatives.set(pv, byReading);
+  }
+  const key = `${id}\u0000${reading}`;
+  let alt = byReading.get(key);
+  if (!alt) {
+    alt = prepareVersion(regime, pv.loaded, { ...pv.readings, [id]: reading });
+    byReading.set(key, alt);
+  }
+  return alt;
 }

@@ -1,16 +1,14 @@
-import type { FactSlots, FactValue, NormalisedFacts } from '../facts/normalise.js';
+import type { FactSlots, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
 import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { Evaluator, StageVerdicts } from './compile.js';
 import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
 import { explanationTree } from '../explain/tree.js';
-import { traceCondition, type TraceNode, trueLeaves, undecidedFacts } from './trace.js';
+import { collectTrueLeaves, collectUndecided, conditionValue, traceCondition, type TraceNode } from './trace.js';
 
 export const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === false ? 'does-not-qualify' : 'undetermined');
 
-type Facts = Readonly<Record<string, FactValue>>;
-type Verdicts = Record<string, Tri>;
 
 /** Statuses only: the screening path (no trees, no texts). */
 export interface VersionStatuses {
@@ -130,21 +128,56 @@ export interface VersionTrace {
   trafficking: Tri;
   victim: TracedGroup;
   scope?: TracedGroup;
-  verdicts: Verdicts;
+  /** The staged verdicts: [$child, $trafficking]. */
+  verdicts: StageVerdicts;
 }
 
-function traceElement(e: PreparedElement, facts: Facts, verdicts: Verdicts): TracedElement {
-  const condition = traceCondition(e.condition, facts, verdicts);
-  const notRequired = e.notRequiredWhen ? traceCondition(e.notRequiredWhen, facts, verdicts) : undefined;
-  const value = notRequired ? (notRequired.value === true ? true : or3([notRequired.value, condition.value])) : condition.value;
+/**
+ * An element evaluated: its value, status and matched concepts at once (no tree); its why / why-not
+ * trees (`condition`, `notRequired`) traced only when asked for, which the full answer does for the
+ * elements a verdict rests on. Tracing every element of every offence up front cost more, in
+ * allocation, than the rest of a full comparison.
+ */
+class LazyTracedElement implements TracedElement {
+  private tree: TraceNode | undefined;
+  private offTree: TraceNode | undefined;
+  constructor(
+    readonly prepared: PreparedElement,
+    readonly value: Tri,
+    readonly result: ElementResult,
+    private readonly facts: FactSlots,
+    private readonly verdicts: Readonly<StageVerdicts>,
+  ) {}
+  get condition(): TraceNode {
+    this.tree ??= traceCondition(this.prepared.condition, this.facts, this.verdicts);
+    return this.tree;
+  }
+  get notRequired(): TraceNode | undefined {
+    const off = this.prepared.notRequiredWhen;
+    if (!off) return undefined;
+    this.offTree ??= traceCondition(off, this.facts, this.verdicts);
+    return this.offTree;
+  }
+}
+
+function traceElement(e: PreparedElement, facts: FactSlots, verdicts: Readonly<StageVerdicts>): TracedElement {
+  const on = conditionValue(e.condition, facts, verdicts);
+  const off = e.notRequiredWhen ? conditionValue(e.notRequiredWhen, facts, verdicts) : undefined;
+  const value = e.notRequiredWhen ? (off === true ? true : or3([off, on])) : on;
   let status: ElementStatus;
-  if (notRequired?.value === true) status = 'not-required';
-  else if (condition.value === true) status = 'satisfied';
+  if (off === true) status = 'not-required';
+  else if (on === true) status = 'satisfied';
   else if (value === false) status = 'not-satisfied';
   else status = 'unknown';
-  const matched = [...new Set(trueLeaves(condition).filter((f) => !f.startsWith('$')).map(conceptOf))];
-  const result = elementResult(e, status, matched, undefined);
-  return { prepared: e, value, condition, ...(notRequired ? { notRequired } : {}), result };
+  const leaves: string[] = [];
+  collectTrueLeaves(e.condition, facts, verdicts, leaves);
+  const matched: string[] = [];
+  for (const f of leaves) {
+    if (f.startsWith('$')) continue;
+    const concept = conceptOf(f);
+    if (!matched.includes(concept)) matched.push(concept);
+  }
+  return new LazyTracedElement(e, value, elementResult(e, status, matched, undefined), facts, verdicts);
 }
 
 // Output citations are made once per prepared element and shared (frozen), not copied per case.
@@ -181,33 +214,39 @@ export function withTree(e: TracedElement): ElementResult {
   return elementResult(e.prepared, e.result.status, e.result.matched, children);
 }
 
-/** `means.deception` -> `deception`; other facts keep their name. */
+/** `means.deception` -> `deception`; other facts keep their name (made once per fact name). */
+const CONCEPT_OF = new Map<string, string>();
 function conceptOf(fact: string): string {
-  const m = /^(?:acts|means|purposes|exploitationOccurred|victim\.harm|consequences)\.(.+)$/.exec(fact);
-  return m ? (m[1] as string) : fact;
+  let concept = CONCEPT_OF.get(fact);
+  if (concept === undefined) {
+    const m = /^(?:acts|means|purposes|exploitationOccurred|victim\.harm|consequences)\.(.+)$/.exec(fact);
+    concept = m ? (m[1] as string) : fact;
+    CONCEPT_OF.set(fact, concept);
+  }
+  return concept;
 }
 
-function traceGroup(g: PreparedGroup, facts: Facts, verdicts: Verdicts): TracedGroup {
+function traceGroup(g: PreparedGroup, facts: FactSlots, verdicts: Readonly<StageVerdicts>): TracedGroup {
   const elements = g.elements.map((e) => traceElement(e, facts, verdicts));
   const value = and3(elements.map((e) => e.value));
   const undecided = new Set<string>();
   if (value === undefined) {
     for (const e of elements) {
       if (e.value !== undefined) continue;
-      undecidedFacts(e.condition, undecided);
-      if (e.notRequired) undecidedFacts(e.notRequired, undecided);
+      collectUndecided(e.prepared.condition, facts, verdicts, undecided);
+      if (e.prepared.notRequiredWhen) collectUndecided(e.prepared.notRequiredWhen, facts, verdicts, undecided);
     }
   }
   return { prepared: g, value, elements, undecided };
 }
 
-export function runTrace(pv: PreparedVersion, facts: Facts): VersionTrace {
-  const verdicts: Verdicts = {};
-  const child = traceGroup(pv.child, facts, verdicts);
-  verdicts.$child = child.value;
-  const offences = pv.offences.map((o) => traceGroup(o, facts, verdicts));
+export function runTrace(pv: PreparedVersion, facts: FactSlots): VersionTrace {
+  // Each stage gets its own verdicts (its elements' trees are traced later, on demand).
+  const child = traceGroup(pv.child, facts, [undefined, undefined]);
+  const afterChild: StageVerdicts = [child.value, undefined];
+  const offences = pv.offences.map((o) => traceGroup(o, facts, afterChild));
   const trafficking = or3(offences.filter((o) => o.prepared.trafficking).map((o) => o.value));
-  verdicts.$trafficking = trafficking;
+  const verdicts: StageVerdicts = [child.value, trafficking];
   const victim = traceGroup(pv.victim, facts, verdicts);
   const scope = pv.scope ? traceGroup(pv.scope, facts, verdicts) : undefined;
   return { child, offences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };

@@ -81,13 +81,13 @@ const STATIC_ASK: readonly (readonly string[])[] = FACT_NAMES.map((name) => {
  */
 export interface NormalisedFacts {
   /** Fact name -> value; a name that is absent or `undefined` is unknown. */
-  values: Record<string, FactValue>;
+  readonly values: Record<string, FactValue>;
   /** The same values by slot (FACT_NAMES order), as the compiled conditions read them. */
-  slots: FactSlots;
+  readonly slots: FactSlots;
   /** Fact name -> the CaseFacts paths a user would fill in to make it known. */
-  askFor: Record<string, string[]>;
+  readonly askFor: Record<string, string[]>;
   /** The date the facts were read at (asOf or conductDate), when known. */
-  date?: string;
+  readonly date?: string;
 }
 
 type Window = { from: string; to: string };
@@ -97,11 +97,38 @@ type Window = { from: string; to: string };
  * with the question behind each unknown one. {@link normaliseSlots} gives the values alone.
  */
 export function normaliseFacts(facts: CaseFacts, date: string | undefined, window?: Window): NormalisedFacts {
-  const slots = normaliseSlots(facts, date, window);
-  const values: Record<string, FactValue> = {};
-  for (let i = 0; i < slots.length; i++) values[FACT_NAMES[i] as string] = slots[i];
-  const askFor = questionsFor(facts, date, window, slots);
-  return date ? { values, slots, askFor, date } : { values, slots, askFor };
+  return new Normalised(facts, date, window, normaliseSlots(facts, date, window));
+}
+
+/**
+ * NormalisedFacts whose keyed views are made on first use: evaluation reads the slots, and only
+ * the missing-fact questions of an undetermined answer (askFor) or a caller wanting names (values)
+ * need the rest. Pure: each view is a function of the facts and the date, made at most once.
+ */
+class Normalised implements NormalisedFacts {
+  readonly date?: string;
+  private keyed: Record<string, FactValue> | undefined;
+  private questions: Record<string, string[]> | undefined;
+  constructor(
+    private readonly facts: CaseFacts,
+    date: string | undefined,
+    private readonly window: Window | undefined,
+    readonly slots: FactSlots,
+  ) {
+    if (date) this.date = date;
+  }
+  get values(): Record<string, FactValue> {
+    if (!this.keyed) {
+      const values: Record<string, FactValue> = {};
+      for (let i = 0; i < this.slots.length; i++) values[FACT_NAMES[i] as string] = this.slots[i];
+      this.keyed = values;
+    }
+    return this.keyed;
+  }
+  get askFor(): Record<string, string[]> {
+    this.questions ??= questionsFor(this.facts, this.date, this.window, this.slots);
+    return this.questions;
+  }
 }
 
 /**

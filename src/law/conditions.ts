@@ -18,6 +18,8 @@ export interface Leaf {
   name?: string;
   /** Plain label for explanations, filled in once when a version is prepared. */
   label?: string;
+  /** Where the fact sits in the normalised fact slots (FACT_NAMES), filled in when prepared. */
+  slot?: number;
 }
 
 export const isLeaf = (c: Condition): c is Leaf => 'fact' in c;

@@ -34,7 +34,7 @@ describe('differential: compiled fast path = traced path = json-rules-engine', (
         const pv = prepareVersion(r, v, readings);
         const fast = runStatuses(pv, nf.slots);
         const reference = await runStatusesWithEngine(pv, nf.values);
-        const traced = runTrace(pv, nf.values);
+        const traced = runTrace(pv, nf.slots);
         expect(fast).toEqual(reference);
         expect({ child: traced.child.value, trafficking: traced.trafficking, victim: traced.victim.value, offences: traced.offences.map((o) => o.value), ...(traced.scope ? { scope: traced.scope.value } : {}) }).toEqual(fast);
       }),

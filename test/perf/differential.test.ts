@@ -125,7 +125,7 @@ describe('differential (issue 5): compiled fast path = json-rules-engine = trace
         const fast = runStatuses(pv, nf.slots);
         const reference = await runStatusesWithEngine(pv, nf.values);
         expect(fast).toEqual(reference);
-        expect(tracedStatuses(runTrace(pv, nf.values))).toEqual(fast);
+        expect(tracedStatuses(runTrace(pv, nf.slots))).toEqual(fast);
         seen.add(v.data.id);
         for (const [id, reading] of Object.entries(readings)) seen.add(`${r.id}:${id}=${reading}`);
       }),

@@ -104,6 +104,20 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
   let result: unknown;
   let nodes = 0;
   const at = (parent: PathNode | undefined, key: string | number | undefined) => [...root, ...pathOf(parent), ...(key === undefined ? [] : [String(key)])].join('.');
+  // A member read once: a valid scalar (most values: concept ids, codes, flags) is copied at once,
+  // anything else waits on the stack. True when the input has run over MAX_NODES.
+  const take = (item: unknown, out: Record<string, unknown> | unknown[], key: string | number, parent: PathNode | undefined, depth: number): boolean => {
+    if (plainScalar(item)) {
+      (out as Record<string | number, unknown>)[key] = item;
+      return ++nodes > MAX_NODES;
+    }
+    values.push(item);
+    into.push(out);
+    keys.push(key);
+    parents.push(parent);
+    depths.push(depth);
+    return false;
+  };
   while (values.length > 0) {
     const value = values.pop();
     const container = into.pop();
@@ -143,20 +157,7 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
             continue;
           }
           const out: unknown[] = new Array(length);
-          for (let i = length - 1; i >= 0; i--) {
-            const item: unknown = value[i];
-            // A valid scalar (most values: concept ids, codes, flags) is copied here, read once.
-            if (plainScalar(item)) {
-              out[i] = item;
-              if (++nodes > MAX_NODES) break;
-              continue;
-            }
-            values.push(item);
-            into.push(out);
-            keys.push(i);
-            parents.push(self);
-            depths.push(depth + 1);
-          }
+          for (let i = length - 1; i >= 0; i--) if (take(value[i], out, i, self, depth + 1)) break;
           copy = out;
           break;
         }
@@ -185,17 +186,7 @@ export function snapshotJson(input: unknown, root: readonly string[] = []): { va
         }
         for (let i = kept.length - 1; i >= 0; i--) {
           const k = kept[i] as string;
-          const item = (value as Record<string, unknown>)[k];
-          if (plainScalar(item)) {
-            out[k] = item;
-            if (++nodes > MAX_NODES) break;
-            continue;
-          }
-          values.push(item);
-          into.push(out);
-          keys.push(k);
-          parents.push(self);
-          depths.push(depth + 1);
+          if (take((value as Record<string, unknown>)[k], out, k, self, depth + 1)) break;
         }
         copy = out;
         break;

@@ -80,6 +80,20 @@ describe('normaliseFacts: a stated age or unborn read on another date (asOf)', (
     // Less than the stated age before the conduct: born for sure.
     expect(at({ conductDate: '2020-01-01', victim: { age: 10 } }, '2012-01-01')['victim.unborn']).toBe(false);
   });
+  it('both sides of each whole-year boundary (10 at the conduct on 2020-01-01)', () => {
+    const unborn = (d: string) => at({ conductDate: '2020-01-01', victim: { age: 10 } }, d)['victim.unborn'];
+    // 11 whole years earlier or more: born at least 10 years before the conduct cannot be yet.
+    expect(unborn('2009-01-01')).toBe(true);
+    expect(unborn('2009-01-02')).toBeUndefined();
+    // Less than 10 whole years earlier: already born.
+    expect(unborn('2010-01-01')).toBeUndefined();
+    expect(unborn('2010-01-02')).toBe(false);
+  });
+  it('the 18th birthday on both sides: 17 at the conduct is an adult a whole year later, possibly still a child the day before', () => {
+    const age = (d: string) => at({ conductDate: '2020-03-01', victim: { age: 17 } }, d)['victim.age'];
+    expect(age('2021-02-28')).toEqual({ min: 17, max: 18 }); // undecided: the birth date settles it
+    expect(age('2021-03-01')).toEqual({ min: 18, max: 19 }); // 18 at least: not a child
+  });
   it('unborn at the conduct was unborn before it; born by then stays born after it; the rest is unknown', () => {
     expect(at({ conductDate: '2020-01-01', victim: { unborn: true } }, '2019-01-01')['victim.unborn']).toBe(true);
     expect(at({ conductDate: '2020-01-01', victim: { unborn: true } }, '2021-01-01')['victim.unborn']).toBeUndefined();

@@ -19,7 +19,7 @@ export const CONCEPT_FIELDS: Record<string, readonly string[]> = {
   'victim.harm': HARM,
 };
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** One date inside each version of each regime (first day, last day, a middle day), and the day before each regime began. */
 export function versionDates(): string[] {

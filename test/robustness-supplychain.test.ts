@@ -20,8 +20,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('supply chain', () => {
-  it('runtime dependencies are json-rules-engine, zod and date-fns only, pinned exactly', () => {
-    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(['date-fns', 'json-rules-engine', 'zod']);
+  it('runtime dependencies are the pinned set only (rules engine, zod, date-fns, intl-messageformat, hono, CSV), pinned exactly', () => {
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(['@hono/node-server', 'csv-parse', 'date-fns', 'hono', 'intl-messageformat', 'json-rules-engine', 'zod']);
     for (const v of Object.values(pkg.dependencies as Record<string, string>)) expect(v).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});

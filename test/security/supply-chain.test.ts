@@ -11,7 +11,7 @@ import { versionOn } from '../../src/law/load.js';
 import { caseFactsArb, completeFactsArb, nearValidArb } from '../support/arbitraries.js';
 
 /**
- * Issue 6, part 5. Runtime dependencies are limited to the three the toolchain pins, and
+ * Issue 6, part 5. Runtime dependencies are limited to the pinned set (each with its reason in the commit that added it), and
  * json-rules-engine is used safely under concurrency (concurrent run() calls on one Engine can lose
  * results when rules have priorities: toolchain.md).
  */
@@ -19,8 +19,8 @@ import { caseFactsArb, completeFactsArb, nearValidArb } from '../support/arbitra
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, string> | undefined>;
 
 describe('supply chain', () => {
-  it('runtime dependencies are exactly json-rules-engine, zod and date-fns, pinned to exact versions', () => {
-    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(['date-fns', 'json-rules-engine', 'zod']);
+  it('runtime dependencies are exactly the pinned set (rules engine, zod, date-fns; messages; HTTP service; CSV), pinned to exact versions', () => {
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(['@hono/node-server', 'csv-parse', 'date-fns', 'hono', 'intl-messageformat', 'json-rules-engine', 'zod']);
     for (const v of Object.values(pkg.dependencies ?? {})) expect(v).toMatch(/^\d+\.\d+\.\d+$/);
     // No other way for a runtime package to come in.
     expect(pkg.optionalDependencies ?? {}).toEqual({});

@@ -30,6 +30,8 @@ export interface DefinitionPosition {
   counts?: boolean;
   /** A plain statement of the position (aspect entries), in English. */
   value?: string;
+  /** The same statement in each language (aspect entries whose wording comes from the rule file's profile). */
+  text?: Record<Language, string>;
   /** The position as a fixed code (aspect entries taken from the version's profile), for renderers to word in any language. */
   code?: AspectValue;
   /** Parameters of the code's wording (e.g. `{ age: 18 }`). */
@@ -119,23 +121,23 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
   const aspect = (
     id: string,
     element: string,
-    pick: (p: Version['profile']) => { value: string; code?: AspectValue; params?: Record<string, number> },
+    pick: (p: Version['profile']) => { value: string; text?: Record<Language, string>; code?: AspectValue; params?: Record<string, number> },
     citationKey: string,
     sameEffect = false,
   ) => {
     const positions: DefinitionDivergence['positions'] = {};
     const values = new Set<string>();
     for (const { id: rid, v } of inForce) {
-      const { value, code, params } = pick(v.data.profile);
+      const { value, text, code, params } = pick(v.data.profile);
       const c = cite(v.data, v.data.profile.citations[citationKey]);
-      positions[rid] = { version: v.data.id, value, ...(code ? { code } : {}), ...(params ? { params } : {}), ...(c ? { citation: c } : {}) };
+      positions[rid] = { version: v.data.id, value, ...(text ? { text } : {}), ...(code ? { code } : {}), ...(params ? { params } : {}), ...(c ? { citation: c } : {}) };
       values.add(code ? `${code}|${JSON.stringify(params ?? {})}` : value);
     }
     // sameEffect: worded differently, but no case comes out differently (consent: no defence anywhere).
     push({ id, element, diverges: !sameEffect && values.size > 1, positions });
   };
   const coded = (code: AspectValue, params?: Record<string, number>) => ({ value: fill(labelsFor('en').aspectValues[code], params ?? {}), code, ...(params ? { params } : {}) });
-  aspect('definition', 'definition', (p) => ({ value: p.definition }), 'childMeansRule');
+  aspect('definition', 'definition', (p) => ({ value: p.definition.en, text: p.definition }), 'childMeansRule');
   aspect('child.age', 'child', (p) => coded('child-age', { age: p.childAge }), 'child');
   aspect('child.unborn', 'child', (p) => coded(p.childIncludesUnborn ? 'unborn:yes' : 'unborn:no'), 'child');
   aspect(
@@ -153,7 +155,7 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
       ),
     'childMeansRule',
   );
-  aspect('consent', 'consent', (p) => ({ value: p.consentRule }), 'consent', true);
+  aspect('consent', 'consent', (p) => ({ value: p.consentRule.en, text: p.consentRule }), 'consent', true);
   aspect('victim', 'victim', (p) => coded(p.victimRequiresHarm ? 'victim:harm' : 'victim:no-harm'), 'victim');
   aspect('scope', 'scope', (p) => coded(p.transnationalityRequired ? 'scope:required' : 'scope:not-required'), 'scope');
   aspect('actual-exploitation', 'actual-exploitation', (p) => coded(`actual-exploitation:${p.actualExploitationRequired}`), 'actualExploitation');
@@ -219,7 +221,7 @@ export function describePenalty(p: Pick<PenaltyFigures, 'imprisonmentYears' | 'f
 /** A position as worded in `language`: coded aspects translated, free text (English) as written in the rule file. */
 export function positionText(p: DefinitionPosition, language: Language = 'en'): string {
   if (p.code) return fill(labelsFor(language).aspectValues[p.code], p.params ?? {});
-  return p.value ?? '';
+  return p.text?.[language] ?? p.value ?? '';
 }
 
 /**

@@ -211,7 +211,7 @@ function consentElement(version: LoadedVersion): ElementResult {
     matched: [],
     citation: citation ? citationOut(citation) : { instrument: version.data.label.en, provision: 'consent rule', confidence: 'unverified' },
     label: 'The person consented: consent is no defence',
-    note: p.consentRule,
+    note: p.consentRule.en,
   };
 }
 

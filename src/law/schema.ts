@@ -207,13 +207,14 @@ export type Interpretation = z.infer<typeof interpretationSchema>;
 
 /** Static, case-free facts about a version for the divergence catalogue. */
 export const profileSchema = z.strictObject({
-  /** One line: how the general definition is built (act + means + purpose, ...). */
-  definition: nonEmpty,
+  /** One line: how the general definition is built (act + means + purpose, ...), in en / id / ms (a summary, not statute text). */
+  definition: labelSchema,
   childAge: z.number().int(),
   childIncludesUnborn: z.boolean(),
   childIncludesDisability: z.boolean(),
   childMeansRule: z.enum(['means-not-required', 'means-required', 'means-not-an-element']),
-  consentRule: nonEmpty,
+  /** One line: what the victim's consent does under this version, in en / id / ms. */
+  consentRule: labelSchema,
   victimRequiresHarm: z.boolean(),
   transnationalityRequired: z.boolean(),
   actualExploitationRequired: z.enum(['no', 'yes', 'some-offences', 'contested']),

@@ -61,8 +61,8 @@ function positionHtml(p: DefinitionPosition | undefined, lang: Language): string
   }
   const cls = p.counts === undefined ? '' : p.relation === 'contested' ? ' class="u"' : p.counts ? ' class="q"' : ' class="n"';
   const c = p.citation;
-  // Free text from the rule files (profile.definition, profile.consentRule) is English: say so.
-  const free = !p.relation && !p.code && lang !== 'en';
+  // Free text from the rule files without a rendering in this language is English: say so.
+  const free = !p.relation && !p.code && !p.text?.[lang] && lang !== 'en';
   const content = p.relation
     ? `${p.counts !== undefined ? `<span class="mark" aria-hidden="true">${mark(p)}</span>` : ''}${p.term ? `<span lang="${c?.text?.language ?? 'en'}">“${esc(p.term)}”</span> ` : ''}(${esc(t.relations[p.relation])})`
     : free

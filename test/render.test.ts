@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compare, divergences, renderComparison, renderDivergenceReport } from '../src/index.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
-import { ELEMENT_NAMES, LABELS } from '../src/render/labels.js';
+import { LABELS } from '../src/render/labels.js';
+import { loadRuleBook, RuleDataError } from '../src/law/load.js';
 
 import { wellFormed } from './render-wellformed.js';
 
@@ -46,16 +47,24 @@ describe('labels: complete in en, id and ms', () => {
     }
   });
 
-  it('every element id the rule files use has a name', () => {
-    const used = new Set<string>();
-    for (const r of bundledRuleBook().regimes) {
+  it('every element id the rule files use has a name in en, id and ms in the rule data (not in src/)', () => {
+    const book = bundledRuleBook();
+    for (const r of book.regimes) {
       for (const v of r.versions) {
-        for (const o of v.data.offences) for (const e of o.elements) used.add(e.element);
-        for (const def of Object.values(v.data.definitions)) for (const e of def?.elements ?? []) used.add(e.element);
+        for (const o of v.data.offences) for (const e of o.elements) for (const lang of ['en', 'id', 'ms'] as const) expect(book.concepts.element[e.element]?.[lang] ?? v.data.elementLabels?.[e.element]?.[lang], `${v.data.id} ${e.element} ${lang}`).toBeTruthy();
       }
     }
-    const missing = [...used].filter((e) => !(ELEMENT_NAMES as readonly string[]).includes(e));
-    expect(missing).toEqual([]);
+  });
+
+  it('a rule book whose version uses an element without a name is refused, naming the file and the element', async () => {
+    const bundle = structuredClone((await import('../src/law/rules.generated.json')).default) as Parameters<typeof loadRuleBook>[0];
+    const v = bundle.regimes[0]!.versions[0]!;
+    (v.content as { offences: Array<{ elements: Array<{ element: string }> }> }).offences[0]!.elements[0]!.element = 'brand-new-element';
+    expect(() => loadRuleBook(bundle)).toThrow(RuleDataError);
+    expect(() => loadRuleBook(bundle)).toThrow(/brand-new-element: no name/);
+    // Naming it in the version's own elementLabels is enough.
+    (v.content as Record<string, unknown>).elementLabels = { 'brand-new-element': { en: 'New', id: 'Baru', ms: 'Baharu' } };
+    expect(() => loadRuleBook(bundle)).not.toThrow();
   });
 });
 
@@ -73,7 +82,7 @@ describe('renderComparison', () => {
     expect(cells.length).toBeGreaterThan(8);
     for (const [, cls, inner = ""] of cells) expect(cls === 'x' ? inner.includes(t.notAnElement) || inner.includes(t.statuses['not-in-force']) : inner.includes('class="cite"'), inner).toBe(true);
     // Means: UU 21/2007 fails on it (Pasal 2(1)), the treaties switch it off for a child (Art. 2(c) / 3(c)).
-    expect(matrix).toContain(`${t.elementNames.means}</th><td class="n">`);
+    expect(matrix).toContain(`${bundledRuleBook().concepts.element.means?.[language]}</th><td class="n">`);
     // Statutory wording stays in its original language.
     expect(html).toContain('Setiap orang yang melakukan perekrutan');
     expect(html).not.toMatch(/\{\w+\}/);

@@ -56,6 +56,8 @@ export const conceptLabelsSchema = z.strictObject({
   exploitation: z.record(z.string(), labelSchema),
   harm: z.record(z.string(), labelSchema),
   consequence: z.record(z.string(), labelSchema),
+  /** Names of the elements the rule files use (row headers of the reports), by element id. */
+  element: z.record(z.string(), labelSchema),
 });
 export type ConceptLabels = z.infer<typeof conceptLabelsSchema>;
 
@@ -78,7 +80,29 @@ export function loadRuleBook(bundle: RuleBundle): RuleBook {
   if (missingLabels.length) throw new RuleDataError('rules/concepts.json', missingLabels);
 
   const regimes = bundle.regimes.map(loadRegime);
+  for (const regime of regimes) {
+    for (const v of regime.versions) {
+      const unnamed = [...elementIds(v.data)].filter((id) => !concepts.data.element[id] && !v.data.elementLabels?.[id]);
+      if (unnamed.length) throw new RuleDataError(v.file, unnamed.map((id) => `element ${id}: no name in rules/concepts.json (element) nor in this version's elementLabels`));
+    }
+  }
   return { regimes, concepts: concepts.data, conceptsSha256: bundle.concepts.sha256 };
+}
+
+/** Every element id a version's offences and definitions use. */
+export function elementIds(v: Version): Set<string> {
+  const ids = new Set<string>();
+  for (const o of v.offences) for (const e of o.elements) ids.add(e.element);
+  for (const d of Object.values(v.definitions)) for (const e of d?.elements ?? []) ids.add(e.element);
+  return ids;
+}
+
+/**
+ * An element's name in a language: the version's own elementLabels first (a new regime or an
+ * amendment names its new elements), then the shared vocabulary, else the id itself.
+ */
+export function elementLabel(book: RuleBook, id: string, language: 'en' | 'id' | 'ms', version?: Version): string {
+  return version?.elementLabels?.[id]?.[language] ?? book.concepts.element[id]?.[language] ?? id;
 }
 
 function loadRegime(entry: RuleBundle['regimes'][number]): LoadedRegime {

@@ -240,6 +240,11 @@ export const versionSchema = z.strictObject({
   primaryOffence: nonEmpty,
   interpretations: z.array(interpretationSchema).optional(),
   profile: profileSchema,
+  /**
+   * Names, in en / id / ms, of element ids this version uses that the shared vocabulary
+   * (rules/concepts.json, `element`) does not name: a new regime or amendment brings its own words.
+   */
+  elementLabels: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), labelSchema).optional(),
 });
 export type Version = z.infer<typeof versionSchema>;
 

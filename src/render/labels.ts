@@ -1,12 +1,6 @@
 import type { Language, Status, VerdictName } from '../types.js';
 import { messageKeys, rawMessage } from './messages.js';
 
-/** Element ids used in the rule files' offences and definitions (test/render.test.ts checks the list is complete). */
-export const ELEMENT_NAMES = [
-  'act', 'means', 'purpose', 'territory', 'result', 'aggravation', 'route', 'exploitation-abroad', 'entry-into-indonesia', 'exit-from-indonesia',
-  'victim-category', 'adult', 'nationality', 'child', 'age', 'harm', 'trafficking-offence', 'transnational', 'organised-criminal-group', 'in-force', 'offences',
-] as const;
-export type ElementName = (typeof ELEMENT_NAMES)[number];
 
 /**
  * A coded position on one aspect of a definition (e.g. `unborn:yes`), worded per language by the reports.
@@ -114,8 +108,6 @@ type Texts = {
   elementsMatrix: string;
   notAnElement: string;
   englishOnly: string;
-  /** Names of the elements the rule files use (row headers); the rule files' own ids are the keys. */
-  elementNames: Record<ElementName, string>;
   /** The three concept vocabularies, as the object of "counts as ...". */
   conceptKinds: Record<'act' | 'means' | 'exploitation', string>;
   /** Positions on the profile aspects of the divergence catalogue ({age}: a number). */

@@ -3,6 +3,7 @@ import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from './labels.js';
 import { bundledRuleBook } from '../law/bundled.js';
+import { elementLabel } from '../law/load.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
@@ -10,9 +11,9 @@ const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n',
 const cite = (c: CitationOut) => `${c.instrument} ${c.provision}`;
 const ELEMENT_CLASS: Record<ElementResult['status'], string> = { satisfied: 'q', 'not-required': 'q', 'not-satisfied': 'n', unknown: 'u' };
 
-/** An element's name in the interface language (labels.ts), or its id when the table has none. */
+/** An element's name in the interface language, from the rule data (rules/concepts.json `element`), or its id. */
 function elementName(id: string, lang: Language): string {
-  return (labelsFor(lang).elementNames as Record<string, string>)[id] ?? id;
+  return elementLabel(bundledRuleBook(), id, lang);
 }
 
 /** Concept ids as the shared vocabulary names them in `lang` (rules/concepts.json); other fact names as they are. */

@@ -1,5 +1,6 @@
 import { type DefinitionDivergence, type DefinitionPosition, describePenalty, type PenaltyFigures, positionText, significanceOf } from '../compare/divergences.js';
 import { bundledRuleBook } from '../law/bundled.js';
+import { elementLabel } from '../law/load.js';
 import type { Language, RegimeId } from '../types.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { labelsFor } from './labels.js';
@@ -21,8 +22,8 @@ function rowHead(x: DefinitionDivergence, lang: Language): string {
     return label ? `${label} (${x.concept})` : x.concept;
   }
   const t = labelsFor(lang);
-  if (x.id === 'child.age') return t.elementNames.age;
-  if (x.id === 'child.unborn') return `${t.elementNames.child}: ${t.aspectValues['unborn:yes']}`;
+  if (x.id === 'child.age') return elementLabel(bundledRuleBook(), 'age', lang);
+  if (x.id === 'child.unborn') return `${elementLabel(bundledRuleBook(), 'child', lang)}: ${t.aspectValues['unborn:yes']}`;
   return t.aspects[x.element] ?? x.id;
 }
 

@@ -1,6 +1,6 @@
 import { bundledRuleBook } from '../law/bundled.js';
 import type { Comparison, ElementResult, ExplanationNode, InterpretationUsed, Language, OffenceResult, RegimeResult } from '../types.js';
-import { elementNoun, factNoun, STATUS_WORDS, VERDICT_NOUNS } from './words.js';
+import { elementNoun, factNoun, statusWord, verdictNoun } from './words.js';
 
 type Vocab = 'act' | 'means' | 'exploitation';
 
@@ -125,7 +125,7 @@ function contestedSentences(interpretations: InterpretationUsed[], lang: Languag
   for (const i of interpretations) {
     const byReading = new Map<string, string[]>();
     for (const e of i.effects ?? []) {
-      const what = t.instead(VERDICT_NOUNS[e.verdict][lang], STATUS_WORDS[e.instead][lang], STATUS_WORDS[e.status][lang]);
+      const what = t.instead(verdictNoun(e.verdict, lang), statusWord(e.instead, lang), statusWord(e.status, lang));
       byReading.set(e.reading, [...(byReading.get(e.reading) ?? []), what]);
     }
     for (const [reading, whats] of byReading) out.push(t.contested(i.id, reading, whats.join('; ')));

@@ -9,7 +9,7 @@ import { ACTS, CONSEQUENCES, compare, EXPLOITATION, explainMissing, HARM, MEANS,
 import type { CompareOptions, Comparison, ElementResult, ExplanationNode, Language, OffenceResult, RegimeResult, Status } from '../src/index.js';
 import { COUNTRY_CODES } from '../src/facts/countries.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
-import { LABELS } from '../src/render/labels.js';
+import { LABELS } from '../src/words/labels.js';
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };

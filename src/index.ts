@@ -50,7 +50,7 @@ export type {
   VersionRef,
 } from './types.js';
 export { divergences, type DefinitionDivergence, type DefinitionPosition, type PenaltyFigures } from './compare/divergences.js';
-export type { AspectValue } from './render/labels.js';
+export type { AspectValue } from './words/labels.js';
 export { renderComparison } from './render/renderComparison.js';
 export { renderDivergenceReport } from './render/renderDivergenceReport.js';
 export { explainMissing } from './explain/missing.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { message, messageKeys, rawMessage } from '../src/render/messages.js';
+import { message, messageKeys, rawMessage } from '../src/words/messages.js';
 
 const LANGS = ['en', 'id', 'ms'] as const;
 

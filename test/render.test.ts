@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, divergences, renderComparison, renderDivergenceReport } from '../src/index.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
-import { LABELS } from '../src/render/labels.js';
+import { LABELS } from '../src/words/labels.js';
 import { loadRuleBook, RuleDataError } from '../src/law/load.js';
 
 import { wellFormed } from './render-wellformed.js';

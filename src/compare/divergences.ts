@@ -5,7 +5,7 @@ import type { LoadedVersion, RuleBook } from '../law/load.js';
 import { versionOn } from '../law/load.js';
 import type { Label, Mapping, Penalty, Relation, Version } from '../law/schema.js';
 import type { CitationOut, ISODate, Language, RegimeId } from '../types.js';
-import { type AspectValue, fill, formatNumber, labelsFor, type SignificanceKey } from '../render/labels.js';
+import { type AspectValue, fill, formatNumber, labelsFor, type SignificanceKey } from '../words/labels.js';
 
 /** Penalty figures of one offence, as numbers (years; fines with their currency). */
 export interface PenaltyFigures {

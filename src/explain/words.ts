@@ -1,5 +1,5 @@
 import { bundledRuleBook } from '../law/bundled.js';
-import { rawMessage } from '../render/messages.js';
+import { rawMessage } from '../words/messages.js';
 import type { Language, Status, VerdictName } from '../types.js';
 
 /**

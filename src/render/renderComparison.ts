@@ -1,7 +1,7 @@
 import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, Status, VerdictName } from '../types.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { summarise } from '../explain/summary.js';
-import { ELEMENT_MARK, labelsFor, STATUS_MARK } from './labels.js';
+import { ELEMENT_MARK, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import { elementLabel } from '../law/load.js';
 

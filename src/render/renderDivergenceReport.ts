@@ -3,7 +3,7 @@ import { bundledRuleBook } from '../law/bundled.js';
 import { elementLabel } from '../law/load.js';
 import type { Language, RegimeId } from '../types.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../words/labels.js';
 
 const ORDER = ['definition', 'child', 'child-means-rule', 'consent', 'victim', 'scope', 'actual-exploitation', 'exploitation-list', 'act', 'means', 'exploitation', 'penalty'];
 const CONCEPT_ELEMENTS = new Set(['act', 'means', 'exploitation']);

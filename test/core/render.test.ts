@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, divergences, renderComparison, renderDivergenceReport } from '../../src/index.js';
-import { LABELS } from '../../src/render/labels.js';
+import { LABELS } from '../../src/words/labels.js';
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link']);
 

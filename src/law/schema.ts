@@ -190,6 +190,8 @@ export type Definition = z.infer<typeof definitionSchema>;
 
 export const readingSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** A few words naming the reading in en / id / ms, for reports (the label is the full English statement). */
+  short: labelSchema.optional(),
   label: nonEmpty,
   sources: z.array(nonEmpty).min(1),
 });
@@ -197,6 +199,8 @@ export const readingSchema = z.strictObject({
 export const interpretationSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** The contested point in a few words, in en / id / ms, for reports (the question is the full English statement). */
+    title: labelSchema.optional(),
     question: nonEmpty,
     default: nonEmpty,
     readings: z.array(readingSchema).min(2),

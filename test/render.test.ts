@@ -93,10 +93,12 @@ describe('renderComparison', () => {
     const md = renderComparison(c, 'markdown', { language: 'ms' });
     expect(md).toContain(`## ${LABELS.ms.elementsMatrix}`);
     expect(md).toMatch(/\| Pemerdagangan orang \/ Cara \| ✘ tidak dipenuhi \[UU 21\/2007 Pasal 2 ayat \(1\)\]/);
-    expect(md).toMatch(/- \*\*means\*\* \(Cara;/);
+    // The cause in Malay, from the results: s.14(2) (A1644) makes means irrelevant for a child; Pasal 2(1) needs one.
+    expect(md).toMatch(/- Cara: tidak diperlukan di bawah Act 670 \(s\. 14\(2\)[^\n]*tidak dipenuhi di bawah UU 21\/2007 \(Pasal 2 ayat \(1\)\)/);
+    expect(md).not.toContain('(ringkasan');
     const text = renderComparison(c, 'text');
     expect(text).toMatch(/Trafficking\s+✘ does not qualify/);
-    expect(text).toMatch(/means: Means: .*not satisfied under uu-21-2007/);
+    expect(text).toMatch(/Trafficking: Means: not required under Act 670 .*not satisfied under UU 21\/2007 \(Pasal 2 ayat \(1\)\)/);
   });
 });
 

@@ -1,81 +1,23 @@
 import { bundledRuleBook } from '../law/bundled.js';
 import type { Comparison, ElementResult, ExplanationNode, InterpretationUsed, Language, OffenceResult, RegimeResult } from '../types.js';
+import { type MessageParams, message } from '../words/messages.js';
+import { interpretationWords } from '../words/ruleWords.js';
 import { elementNoun, factNoun, statusWord, verdictNoun } from './words.js';
 
 type Vocab = 'act' | 'means' | 'exploitation';
 
-const T = {
-  en: {
-    under: (label: string) => `Under ${label}`,
-    is: 'this is trafficking',
-    isChild: 'this is trafficking of a child',
-    isNot: 'this is not trafficking',
-    maybe: 'it cannot yet be said whether this is trafficking',
-    notInForce: (label: string, date: string | undefined) => `${label} was not in force on ${date ?? 'the date of the conduct'}.`,
-    was: (who: 'person' | 'child', acts: string) => `the ${who} was subjected to ${acts}`,
-    forPurpose: (p: string) => `for ${p}`,
-    purposeWas: (p: string) => `the purpose was ${p}`,
-    by: (m: string) => `by ${m}`,
-    meansIrrelevant: (c: string) => `the means used do not matter (${c})`,
-    fails: (o: string, els: string) => `${o} fails on ${els}`,
-    depends: (f: string) => `it turns on ${f}`,
-    victimYes: 'The person is a victim under this regime.',
-    victimNo: 'The person is not a victim under this regime.',
-    contested: (id: string, reading: string, what: string) => `A contested reading decided this (${id}): read as "${reading}", ${what}.`,
-    instead: (verdict: string, to: string, from: string) => `${verdict} would be ${to} instead of ${from}`,
-    and: ' and ',
-  },
-  id: {
-    under: (label: string) => `Menurut ${label}`,
-    is: 'perbuatan ini merupakan tindak pidana perdagangan orang',
-    isChild: 'perbuatan ini merupakan perdagangan anak',
-    isNot: 'perbuatan ini bukan tindak pidana perdagangan orang',
-    maybe: 'belum dapat ditentukan apakah perbuatan ini merupakan perdagangan orang',
-    notInForce: (label: string, date: string | undefined) => `${label} belum atau tidak berlaku pada ${date ?? 'tanggal perbuatan'}.`,
-    was: (who: 'person' | 'child', acts: string) => `terhadap ${who === 'child' ? 'anak' : 'orang'} tersebut dilakukan ${acts}`,
-    forPurpose: (p: string) => `untuk tujuan ${p}`,
-    purposeWas: (p: string) => `tujuannya ${p}`,
-    by: (m: string) => `dengan ${m}`,
-    meansIrrelevant: (c: string) => `cara yang digunakan tidak relevan (${c})`,
-    fails: (o: string, els: string) => `${o} tidak terpenuhi pada unsur ${els}`,
-    depends: (f: string) => `bergantung pada ${f}`,
-    victimYes: 'Orang tersebut adalah korban menurut rezim ini.',
-    victimNo: 'Orang tersebut bukan korban menurut rezim ini.',
-    contested: (id: string, reading: string, what: string) => `Penafsiran yang diperdebatkan menentukan hasil ini (${id}): dengan penafsiran "${reading}", ${what}.`,
-    instead: (verdict: string, to: string, from: string) => `${verdict} akan ${to}, bukan ${from}`,
-    and: ' dan ',
-  },
-  ms: {
-    under: (label: string) => `Di bawah ${label}`,
-    is: 'ini ialah pemerdagangan orang',
-    isChild: 'ini ialah pemerdagangan kanak-kanak',
-    isNot: 'ini bukan pemerdagangan orang',
-    maybe: 'belum dapat ditentukan sama ada ini pemerdagangan orang',
-    notInForce: (label: string, date: string | undefined) => `${label} tidak berkuat kuasa pada ${date ?? 'tarikh perbuatan'}.`,
-    was: (who: 'person' | 'child', acts: string) => `${who === 'child' ? 'kanak-kanak' : 'orang'} itu telah mengalami ${acts}`,
-    forPurpose: (p: string) => `bagi maksud ${p}`,
-    purposeWas: (p: string) => `maksudnya ${p}`,
-    by: (m: string) => `melalui ${m}`,
-    meansIrrelevant: (c: string) => `cara yang digunakan tidak relevan (${c})`,
-    fails: (o: string, els: string) => `${o} gagal pada elemen ${els}`,
-    depends: (f: string) => `ia bergantung pada ${f}`,
-    victimYes: 'Orang itu ialah mangsa di bawah rejim ini.',
-    victimNo: 'Orang itu bukan mangsa di bawah rejim ini.',
-    contested: (id: string, reading: string, what: string) => `Tafsiran yang dipertikaikan menentukan keputusan ini (${id}): jika dibaca sebagai "${reading}", ${what}.`,
-    instead: (verdict: string, to: string, from: string) => `${verdict} akan ${to}, bukan ${from}`,
-    and: ' dan ',
-  },
-} as const;
+/** A sentence part of the summary, from the locale catalogue (section `summary`). */
+const say = (lang: Language, key: string, params?: MessageParams): string => message(lang, `summary.${key}`, params);
 
-function list(labels: string[], and: string): string {
-  if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')}${and}${labels[labels.length - 1]}`;
+/** "a, b and c" by the language's own list rules. */
+function list(labels: string[], lang: Language): string {
+  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(labels);
 }
 
-function conceptList(ids: string[], vocab: Vocab, lang: Language, and: string): string {
+function conceptList(ids: string[], vocab: Vocab, lang: Language): string {
   return list(
     ids.map((id) => bundledRuleBook().concepts[vocab][id]?.[lang] ?? id),
-    and,
+    lang,
   );
 }
 
@@ -119,16 +61,17 @@ function versionData(r: RegimeResult) {
 }
 
 /** The sentence on contested readings that changed a verdict of this case (InterpretationUsed.effects). */
-function contestedSentences(interpretations: InterpretationUsed[], lang: Language): string[] {
-  const t = T[lang];
+function contestedSentences(r: RegimeResult, interpretations: InterpretationUsed[], lang: Language): string[] {
   const out: string[] = [];
   for (const i of interpretations) {
     const byReading = new Map<string, string[]>();
     for (const e of i.effects ?? []) {
-      const what = t.instead(verdictNoun(e.verdict, lang), statusWord(e.instead, lang), statusWord(e.status, lang));
+      const what = say(lang, 'instead', { verdict: verdictNoun(e.verdict, lang), to: statusWord(e.instead, lang), from: statusWord(e.status, lang) });
       byReading.set(e.reading, [...(byReading.get(e.reading) ?? []), what]);
     }
-    for (const [reading, whats] of byReading) out.push(t.contested(i.id, reading, whats.join('; ')));
+    // Named in the reader's language from the rule data (title, short reading name), not by id.
+    const w = interpretationWords(r, i.id, lang);
+    for (const [reading, whats] of byReading) out.push(say(lang, 'contested', { title: w.title, reading: w.reading(reading), what: whats.join('; ') }));
   }
   return out;
 }
@@ -157,19 +100,18 @@ const firstLower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  */
 export function summarise(r: RegimeResult, options: { language?: Language; asOf?: string } = {}): string {
   const lang = options.language ?? 'en';
-  const t = T[lang];
   const data = versionData(r);
   const label = data?.label[lang] ?? r.version.label;
-  if (r.trafficking.status === 'not-in-force') return t.notInForce(label, options.asOf);
+  if (r.trafficking.status === 'not-in-force') return say(lang, 'notInForce', { label, date: options.asOf ?? say(lang, 'theDate') });
   const titleOf = (o: OffenceResult) => data?.offences.find((x) => x.id === o.id)?.title[lang] ?? o.title;
   // The most specific qualifying offence (s.14 rather than the s.2 definition it punishes).
   const qualifying = r.offences.filter((o) => o.status === 'qualifies' && o.trafficking !== false);
   const lead = qualifying.find((o) => !/definition|or-s14/.test(o.id)) ?? qualifying[0];
   const els = r.trafficking.elements;
-  let text = `${t.under(label)}, `;
+  let text = `${say(lang, 'under', { label })}, `;
   if (r.trafficking.status === 'qualifies') {
     const isChild = r.child.status === 'qualifies';
-    text += `${isChild ? t.isChild : t.is}${lead ? ` (${lead.citation.provision})` : ''}`;
+    text += `${say(lang, isChild ? 'isChild' : 'is')}${lead ? ` (${lead.citation.provision})` : ''}`;
     const parts: string[] = [];
     const acts = relied(els, ['acts'], 'act', 'act');
     const purposes = relied(els, ['purposes', 'exploitationOccurred'], 'purpose', 'exploitation');
@@ -181,30 +123,30 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
       const title = titleOf(lead);
       if (title) parts.push(firstLower(title));
     }
-    if (acts.length) parts.push(`${t.was(isChild ? 'child' : 'person', conceptList(acts, 'act', lang, t.and))}${purposes.length ? ` ${t.forPurpose(conceptList(purposes, 'exploitation', lang, t.and))}` : ''}`);
-    else if (purposes.length) parts.push(t.purposeWas(conceptList(purposes, 'exploitation', lang, t.and)));
+    if (acts.length) parts.push(`${say(lang, 'was', { who: isChild ? 'child' : 'person', acts: conceptList(acts, 'act', lang) })}${purposes.length ? ` ${say(lang, 'forPurpose', { purposes: conceptList(purposes, 'exploitation', lang) })}` : ''}`);
+    else if (purposes.length) parts.push(say(lang, 'purposeWas', { purposes: conceptList(purposes, 'exploitation', lang) }));
     const offMeans = leadEls.find((e) => e.element === 'means') ?? els.find((e) => e.element === 'means');
-    if (offMeans?.status === 'not-required') parts.push(t.meansIrrelevant((offMeans.notRequiredBy ?? offMeans.citation).provision));
-    else if (means.length) parts.push(t.by(conceptList(means, 'means', lang, t.and)));
+    if (offMeans?.status === 'not-required') parts.push(say(lang, 'meansIrrelevant', { provision: (offMeans.notRequiredBy ?? offMeans.citation).provision }));
+    else if (means.length) parts.push(say(lang, 'by', { means: conceptList(means, 'means', lang) }));
     if (parts.length) text += `: ${parts.join('; ')}`;
     text += '.';
   } else if (r.trafficking.status === 'does-not-qualify') {
-    text += t.isNot;
+    text += say(lang, 'isNot');
     const failing = r.offences
       .filter((o) => o.trafficking !== false && o.elements.length)
       .map((o) => ({ o, bad: o.elements.filter((e) => e.status === 'not-satisfied').map((e) => elementNoun(e.element, lang)) }))
       .filter((x) => x.bad.length);
-    if (failing.length) text += `: ${failing.map(({ o, bad }) => t.fails(o.citation.provision, bad.join(', '))).join('; ')}`;
+    if (failing.length) text += `: ${failing.map(({ o, bad }) => say(lang, 'fails', { provision: o.citation.provision, elements: bad.join(', ') })).join('; ')}`;
     text += '.';
   } else {
-    text += t.maybe;
+    text += say(lang, 'maybe');
     const nouns = [...new Set(r.trafficking.missingFacts.map((f) => factNoun(f, lang)))];
-    if (nouns.length) text += `: ${t.depends(list(nouns.slice(0, 4), t.and))}`;
+    if (nouns.length) text += `: ${say(lang, 'depends', { facts: list(nouns.slice(0, 4), lang) })}`;
     text += '.';
   }
-  for (const s of contestedSentences(r.interpretations, lang)) text += ` ${s}`;
-  if (r.victim.status === 'qualifies') text += ` ${t.victimYes}`;
-  else if (r.victim.status === 'does-not-qualify' && r.trafficking.status === 'qualifies') text += ` ${t.victimNo}`;
+  for (const s of contestedSentences(r, r.interpretations, lang)) text += ` ${s}`;
+  if (r.victim.status === 'qualifies') text += ` ${say(lang, 'victimYes')}`;
+  else if (r.victim.status === 'does-not-qualify' && r.trafficking.status === 'qualifies') text += ` ${say(lang, 'victimNo')}`;
   return text;
 }
 

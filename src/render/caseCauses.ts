@@ -1,7 +1,7 @@
 import { elementNoun, verdictNoun } from '../explain/words.js';
 import type { CaseDivergence, CitationOut, Comparison, ElementResult, Language, VerdictName } from '../types.js';
 import { message } from '../words/messages.js';
-import { elementName, regimeName, versionLabel } from './ruleWords.js';
+import { elementName, regimeName, versionLabel } from '../words/ruleWords.js';
 
 type Cause = CaseDivergence['causes'][number];
 type Standing = 'notRequired' | 'satisfied' | 'failed' | 'unknown' | 'absent';
@@ -9,7 +9,7 @@ type Standing = 'notRequired' | 'satisfied' | 'failed' | 'unknown' | 'absent';
 const STANDING: Record<ElementResult['status'], Standing> = { 'not-required': 'notRequired', satisfied: 'satisfied', 'not-satisfied': 'failed', unknown: 'unknown' };
 const ORDER: Standing[] = ['notRequired', 'satisfied', 'failed', 'unknown', 'absent'];
 const provision = (e: ElementResult): CitationOut => e.notRequiredBy ?? e.citation;
-const list = (items: string[], lang: Language) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+const list = (items: string[], lang: Language) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(items);
 
 /**
  * One case divergence's cause in the report's language, worded from the results themselves (each

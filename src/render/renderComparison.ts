@@ -2,36 +2,15 @@ import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, St
 import { esc, mdCell, REPORT_CSS } from './escape.js';
 import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from '../words/labels.js';
-import { bundledRuleBook } from '../law/bundled.js';
-import { elementLabel } from '../law/load.js';
+import { elementName, factName, interpretationWords, matchedNames, offenceTitle, regimeName, versionLabel } from '../words/ruleWords.js';
+import { causeText } from './caseCauses.js';
+import { message } from '../words/messages.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
 
 const cite = (c: CitationOut) => `${c.instrument} ${c.provision}`;
 const ELEMENT_CLASS: Record<ElementResult['status'], string> = { satisfied: 'q', 'not-required': 'q', 'not-satisfied': 'n', unknown: 'u' };
-
-/** An element's name in the interface language, from the rule data (rules/concepts.json `element`), or its id. */
-function elementName(id: string, lang: Language): string {
-  return elementLabel(bundledRuleBook(), id, lang);
-}
-
-/** Concept ids as the shared vocabulary names them in `lang` (rules/concepts.json); other fact names as they are. */
-function conceptNames(ids: string[], lang: Language): string {
-  const labels = bundledRuleBook().concepts as Record<string, Record<string, Record<Language, string>>>;
-  return ids.map((id) => Object.values(labels).find((vocab) => vocab[id])?.[id]?.[lang] ?? id).join(', ');
-}
-
-/** An offence's title in `lang`, from the rule file of the version applied. */
-function offenceTitle(r: RegimeResult, o: RegimeResult['offences'][number], lang: Language): string {
-  const version = bundledRuleBook().regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id);
-  return version?.data.offences.find((x) => x.id === o.id)?.title[lang] ?? o.title ?? o.id;
-}
-
-/** The version's label in `lang`, from its rule file. */
-function versionLabel(r: RegimeResult, lang: Language): string {
-  return bundledRuleBook().regimes.find((x) => x.id === r.regime)?.versions.find((v) => v.data.id === r.version.id)?.data.label[lang] ?? r.version.label;
-}
 
 type Cell = { cls: string; mark: string; text: string; citation?: CitationOut };
 
@@ -56,7 +35,7 @@ function elementMatrix(c: Comparison, lang: Language): Array<{ verdict: VerdictN
         if (verdict.status === 'not-in-force') return { cls: 'x', mark: STATUS_MARK['not-in-force'], text: t.statuses['not-in-force'] };
         const e = verdict.elements.find((x) => x.element === element);
         if (!e) return { cls: 'x', mark: '', text: verdict.elements.length ? t.notAnElement : '' };
-        return { cls: ELEMENT_CLASS[e.status], mark: ELEMENT_MARK[e.status] ?? '', text: `${t.elementStatuses[e.status]}${e.matched.length ? ` (${conceptNames(e.matched, lang)})` : ''}`, citation: e.notRequiredBy ?? e.citation };
+        return { cls: ELEMENT_CLASS[e.status], mark: ELEMENT_MARK[e.status] ?? '', text: `${t.elementStatuses[e.status]}${e.matched.length ? ` (${matchedNames(e.matched, lang)})` : ''}`, citation: e.notRequiredBy ?? e.citation };
       }),
     }));
     out.push({ verdict: v, rows });
@@ -80,6 +59,19 @@ export function renderComparison(c: Comparison, format: 'markdown' | 'html' | 't
   return markdown(c, options.language ?? 'en');
 }
 
+/** Facts a verdict turns on, in words (locales `words.fact`), never as raw paths; one name once. */
+function factNames(paths: string[], lang: Language): string {
+  return [...new Set(paths.map((f) => factName(f, lang)))].join(', ');
+}
+
+/** A contested reading used: its title, the reading chosen and the others, by their short names. */
+function interpretationItem(r: RegimeResult, i: RegimeResult['interpretations'][number], lang: Language): string {
+  const t = labelsFor(lang);
+  const w = interpretationWords(r, i.id, lang);
+  const effects = (i.effects ?? []).map((e) => `${w.reading(e.reading)} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
+  return `<li>${esc(w.title)}: ${esc(t.chosen)} <strong>${esc(w.reading(i.chosen))}</strong>; ${esc(t.alternatives)}: ${esc(i.alternatives.map((a) => w.reading(a)).join(', '))}${effects ? ` (<strong>${esc(effects)}</strong>)` : ''}</li>`;
+}
+
 function verdictsOf(r: RegimeResult) {
   return VERDICTS.filter((v) => r[v] !== undefined);
 }
@@ -97,7 +89,7 @@ function markdown(c: Comparison, lang: Language): string {
   }
   const matrix = elementMatrix(c, lang);
   if (matrix.length) {
-    out.push('', `## ${t.elementsMatrix}`, '', `| ${t.verdict} / ${t.element} | ${c.regimes.map((r) => mdCell(r.regime)).join(' | ')} |`, `|---|${c.regimes.map(() => '---').join('|')}|`);
+    out.push('', `## ${t.elementsMatrix}`, '', `| ${t.verdict} / ${t.element} | ${c.regimes.map((r) => mdCell(regimeName(r.regime))).join(' | ')} |`, `|---|${c.regimes.map(() => '---').join('|')}|`);
     for (const { verdict, rows } of matrix) {
       for (const row of rows) {
         out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang))} | ${row.cells.map((x) => mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}${x.citation ? ` [${cite(x.citation)}]` : ''}`)).join(' | ')} |`);
@@ -112,10 +104,10 @@ function markdown(c: Comparison, lang: Language): string {
       out.push(`### ${t.verdicts[v]}: ${STATUS_MARK[verdict.status]} ${t.statuses[verdict.status]}`, '');
       if (verdict.elements.length) {
         out.push(`| ${t.element} | ${t.status} | ${t.matched} | ${t.citation} |`, '|---|---|---|---|');
-        for (const e of verdict.elements) out.push(`| ${mdCell(elementName(e.element, lang))} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(conceptNames(e.matched, lang))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
+        for (const e of verdict.elements) out.push(`| ${mdCell(elementName(e.element, lang))} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(matchedNames(e.matched, lang))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
         out.push('');
       }
-      if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map((f) => `\`${f}\``).join(', ')}`, '');
+      if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${mdCell(factNames(verdict.missingFacts, lang))}`, '');
     }
     if (r.offences.length) {
       out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
@@ -123,8 +115,9 @@ function markdown(c: Comparison, lang: Language): string {
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
       for (const i of r.interpretations) {
-        const effects = (i.effects ?? []).map((e) => `${e.reading} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
-        out.push(`- \`${i.id}\`: ${t.chosen} \`${i.chosen}\`; ${t.alternatives}: ${i.alternatives.map((a) => `\`${a}\``).join(', ')}${effects ? ` (**${effects}**)` : ''}`);
+        const w = interpretationWords(r, i.id, lang);
+        const effects = (i.effects ?? []).map((e) => `${w.reading(e.reading)} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
+        out.push(`- ${mdCell(w.title)}: ${t.chosen} ${mdCell(w.reading(i.chosen))}; ${t.alternatives}: ${i.alternatives.map((a) => mdCell(w.reading(a))).join(', ')}${effects ? ` (**${mdCell(effects)}**)` : ''}`);
       }
       out.push('');
     }
@@ -132,9 +125,9 @@ function markdown(c: Comparison, lang: Language): string {
   out.push(`## ${t.divergences}`, '');
   if (!c.divergences.length) out.push(t.noDivergences);
   for (const d of c.divergences) {
-    out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${r} ${t.statuses[s as Status]}`).join(', ')}`, '');
-    // The explanations are the core's plain English; the element is named in the interface language too.
-    for (const cause of d.causes) out.push(`- **${cause.element}**${lang === 'en' ? '' : ` (${elementName(cause.element, lang)}; ${t.englishOnly})`}: ${cause.explanation}`);
+    out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${mdCell(regimeName(r))} ${t.statuses[s as Status]}`).join(', ')}`, '');
+    // Worded from the results in the report's language (render/caseCauses.ts), not the core's English explanation.
+    for (const cause of d.causes) out.push(`- ${mdCell(causeText(c, d, cause, lang))}`);
     out.push('');
   }
   out.push(`## ${t.receipt}`, '', '```json', JSON.stringify(c.receipt, null, 2), '```', '');
@@ -157,7 +150,7 @@ function elementRow(e: ElementResult, lang: Language): string {
     ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
     : '';
   const cls = e.status === 'satisfied' || e.status === 'not-required' ? 'q' : e.status === 'not-satisfied' ? 'n' : 'u';
-  return `<tr><td>${esc(elementName(e.element, lang))}${e.note ? `<span class="cite" lang="en">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(conceptNames(e.matched, lang))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
+  return `<tr><td>${esc(elementName(e.element, lang))}${e.note && lang === 'en' ? `<span class="cite">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(matchedNames(e.matched, lang))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
 }
 
 function html(c: Comparison, lang: Language): string {
@@ -193,23 +186,25 @@ function html(c: Comparison, lang: Language): string {
       if (verdict.elements.length) {
         parts.push(`<table><thead><tr><th scope="col">${esc(t.element)}</th><th scope="col">${esc(t.status)}</th><th scope="col">${esc(t.matched)}</th><th scope="col">${esc(t.citation)}</th></tr></thead><tbody>${verdict.elements.map((e) => elementRow(e, lang)).join('')}</tbody></table>`);
       }
-      if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${verdict.missingFacts.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
+      if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${esc(factNames(verdict.missingFacts, lang))}</p>`);
     }
     if (r.offences.length) {
       parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
     }
     if (r.interpretations.length) {
-      parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(t.chosen)} <code>${esc(i.chosen)}</code>; ${esc(t.alternatives)}: ${i.alternatives.map((a) => `<code>${esc(a)}</code>`).join(', ')}</li>`).join('')}</ul>`);
+      parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => interpretationItem(r, i, lang)).join('')}</ul>`);
     }
     parts.push('</section>');
   }
   parts.push(`<section><h2>${esc(t.divergences)}</h2>`);
   if (!c.divergences.length) parts.push(`<p>${esc(t.noDivergences)}</p>`);
   for (const d of c.divergences) {
-    parts.push(`<h3>${esc(t.verdicts[d.verdict])}</h3><p>${Object.entries(d.statuses).map(([r, s]) => `${esc(r)}: <span class="${CLASS[s as Status]}">${esc(t.statuses[s as Status])}</span>`).join(' · ')}</p>`);
-    parts.push(`<ul>${d.causes.map((x) => `<li><strong>${esc(elementName(x.element, lang))}</strong> (<code>${esc(x.element)}</code>): <span lang="en">${esc(x.explanation)}</span>${lang === 'en' ? '' : ` <em>(${esc(t.englishOnly)})</em>`}</li>`).join('')}</ul>`);
+    parts.push(`<h3>${esc(t.verdicts[d.verdict])}</h3><p>${Object.entries(d.statuses).map(([r, s]) => `${esc(regimeName(r))}: <span class="${CLASS[s as Status]}">${esc(t.statuses[s as Status])}</span>`).join(' · ')}</p>`);
+    parts.push(`<ul>${d.causes.map((x) => `<li>${esc(causeText(c, d, x, lang))}</li>`).join('')}</ul>`);
   }
   parts.push('</section>');
+  // The notes on each element are the rule files' English; say so once rather than mix languages in the rows.
+  if (lang !== 'en' && c.regimes.some((r) => verdictsOf(r).some((v) => r[v]?.elements.some((e) => e.note)))) parts.push(`<p class="cite">${esc(message(lang, 'caseCause.englishNotes'))}</p>`);
   parts.push(`<footer><strong>${esc(t.receipt)}:</strong> <code>${esc(c.receipt.library)}</code> · ${Object.entries(c.receipt.ruleSets).map(([k, v]) => `<code>${esc(k)}=${esc(v)}</code>`).join(' · ')} · <code>${esc(c.receipt.factsHash)}</code></footer>`);
   parts.push('</body></html>\n');
   return parts.join('\n');
@@ -217,7 +212,7 @@ function html(c: Comparison, lang: Language): string {
 
 function text(c: Comparison, lang: Language): string {
   const t = labelsFor(lang);
-  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => r.regime)]];
+  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => regimeName(r.regime))]];
   for (const v of VERDICTS) {
     if (!c.regimes.some((r) => r[v])) continue;
     rows.push([t.verdicts[v], ...c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : ''))]);
@@ -227,11 +222,11 @@ function text(c: Comparison, lang: Language): string {
   const out = [`${t.title}${c.caseId ? ` (${c.caseId})` : ''}`, `${t.asOf}: ${c.asOf ?? t.noDate}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   for (const r of c.regimes) {
     const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
-    if (missing.length) out.push(`${r.regime}: ${t.missingFacts}: ${missing.join(', ')}`);
+    if (missing.length) out.push(`${regimeName(r.regime)}: ${t.missingFacts}: ${factNames(missing, lang)}`);
   }
   if (c.divergences.length) {
     out.push('', t.divergences + ':');
-    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]} / ${x.element}: ${x.explanation}`);
+    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]}: ${causeText(c, d, x, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }

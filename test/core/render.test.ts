@@ -68,7 +68,8 @@ describe('renderComparison', () => {
     const c = await compare(fixture.facts);
     const md = renderComparison(c, 'markdown');
     expect(md).toMatch(/\| Trafficking \| ✘ does not qualify \| ✘ does not qualify \| ✔ qualifies \| ✔ qualifies \|/);
-    expect(md).toMatch(/\*\*means\*\*: Means: not required under act-670/);
+    // Act 670 s.14(2) (2022) and the treaties need no means for a child; UU 21/2007 Pasal 2(1) does.
+    expect(md).toMatch(/- Means: not required under Act 670 \(s\. 14\(2\)[^\n]*; not satisfied under UU 21\/2007/);
   });
 });
 

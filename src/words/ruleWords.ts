@@ -1,7 +1,7 @@
 import { bundledRuleBook } from '../law/bundled.js';
 import { elementLabel, type RuleBook } from '../law/load.js';
 import type { Language, OffenceResult, RegimeResult } from '../types.js';
-import { rawMessage } from '../words/messages.js';
+import { rawMessage } from './messages.js';
 
 /**
  * The names reports give to what the rule data holds (elements, concepts, facts, versions,

@@ -1,4 +1,5 @@
 import { bundledRuleBook } from '../law/bundled.js';
+import type { RuleBook } from '../law/load.js';
 import type { Comparison, ElementResult, ExplanationNode, InterpretationUsed, Language, OffenceResult, RegimeResult } from '../types.js';
 import { type MessageParams, message } from '../words/messages.js';
 import { interpretationWords } from '../words/ruleWords.js';
@@ -14,9 +15,9 @@ function list(labels: string[], lang: Language): string {
   return new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(labels);
 }
 
-function conceptList(ids: string[], vocab: Vocab, lang: Language): string {
+function conceptList(ids: string[], vocab: Vocab, lang: Language, book: RuleBook): string {
   return list(
-    ids.map((id) => bundledRuleBook().concepts[vocab][id]?.[lang] ?? id),
+    ids.map((id) => book.concepts[vocab][id]?.[lang] ?? id),
     lang,
   );
 }
@@ -34,7 +35,7 @@ export function reliedFacts(node: ExplanationNode, into: string[] = []): string[
 }
 
 /** Concept ids of one field relied on across the elements (from their trees; `matched` as fallback). */
-function relied(els: ElementResult[], fields: string[], fallbackElement: string, vocab: Vocab): string[] {
+function relied(els: ElementResult[], fields: string[], fallbackElement: string, vocab: Vocab, book: RuleBook): string[] {
   const out: string[] = [];
   for (const e of els) {
     if (e.status !== 'satisfied') continue;
@@ -50,18 +51,18 @@ function relied(els: ElementResult[], fields: string[], fallbackElement: string,
   if (out.length) return out;
   // Results built without trees: the element's matched ids that belong to the vocabulary.
   const e = els.find((x) => x.element === fallbackElement && x.status === 'satisfied');
-  return (e?.matched ?? []).filter((id) => bundledRuleBook().concepts[vocab][id] !== undefined);
+  return (e?.matched ?? []).filter((id) => book.concepts[vocab][id] !== undefined);
 }
 
 /** The version's label and the offence's title in the language asked for (bundled rule book; English label otherwise). */
-function versionData(r: RegimeResult) {
-  return bundledRuleBook()
+function versionData(r: RegimeResult, book: RuleBook) {
+  return book
     .regimes.find((x) => x.id === r.regime)
     ?.versions.find((v) => v.data.id === r.version.id)?.data;
 }
 
 /** The sentence on contested readings that changed a verdict of this case (InterpretationUsed.effects). */
-function contestedSentences(r: RegimeResult, interpretations: InterpretationUsed[], lang: Language): string[] {
+function contestedSentences(r: RegimeResult, interpretations: InterpretationUsed[], lang: Language, book: RuleBook): string[] {
   const out: string[] = [];
   for (const i of interpretations) {
     const byReading = new Map<string, string[]>();
@@ -70,7 +71,7 @@ function contestedSentences(r: RegimeResult, interpretations: InterpretationUsed
       byReading.set(e.reading, [...(byReading.get(e.reading) ?? []), what]);
     }
     // Named in the reader's language from the rule data (title, short reading name), not by id.
-    const w = interpretationWords(r, i.id, lang);
+    const w = interpretationWords(r, i.id, lang, book);
     for (const [reading, whats] of byReading) out.push(say(lang, 'contested', { title: w.title, reading: w.reading(reading), what: whats.join('; ') }));
   }
   return out;
@@ -98,9 +99,10 @@ const firstLower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * summarise(c.regimes[1]!, { language: 'ms', asOf: c.asOf });
  * ```
  */
-export function summarise(r: RegimeResult, options: { language?: Language; asOf?: string } = {}): string {
+export function summarise(r: RegimeResult, options: { language?: Language; asOf?: string; book?: RuleBook } = {}): string {
   const lang = options.language ?? 'en';
-  const data = versionData(r);
+  const book = options.book ?? bundledRuleBook();
+  const data = versionData(r, book);
   const label = data?.label[lang] ?? r.version.label;
   if (r.trafficking.status === 'not-in-force') return say(lang, 'notInForce', { label, date: options.asOf ?? say(lang, 'theDate') });
   const titleOf = (o: OffenceResult) => data?.offences.find((x) => x.id === o.id)?.title[lang] ?? o.title;
@@ -113,9 +115,9 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
     const isChild = r.child.status === 'qualifies';
     text += `${say(lang, isChild ? 'isChild' : 'is')}${lead ? ` (${lead.citation.provision})` : ''}`;
     const parts: string[] = [];
-    const acts = relied(els, ['acts'], 'act', 'act');
-    const purposes = relied(els, ['purposes', 'exploitationOccurred'], 'purpose', 'exploitation');
-    const means = relied(els, ['means'], 'means', 'means');
+    const acts = relied(els, ['acts'], 'act', 'act', book);
+    const purposes = relied(els, ['purposes', 'exploitationOccurred'], 'purpose', 'exploitation', book);
+    const means = relied(els, ['means'], 'means', 'means', book);
     // An offence without an act element (Pasal 3, 4, 6: bringing in, taking out, sending) is described by its title.
     const leadEls = lead?.elements.length ? lead.elements : els;
     // Only when the elements are known (a 'verdicts' result has none, and says only the verdict).
@@ -123,18 +125,18 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
       const title = titleOf(lead);
       if (title) parts.push(firstLower(title));
     }
-    if (acts.length) parts.push(`${say(lang, 'was', { who: isChild ? 'child' : 'person', acts: conceptList(acts, 'act', lang) })}${purposes.length ? ` ${say(lang, 'forPurpose', { purposes: conceptList(purposes, 'exploitation', lang) })}` : ''}`);
-    else if (purposes.length) parts.push(say(lang, 'purposeWas', { purposes: conceptList(purposes, 'exploitation', lang) }));
+    if (acts.length) parts.push(`${say(lang, 'was', { who: isChild ? 'child' : 'person', acts: conceptList(acts, 'act', lang, book) })}${purposes.length ? ` ${say(lang, 'forPurpose', { purposes: conceptList(purposes, 'exploitation', lang, book) })}` : ''}`);
+    else if (purposes.length) parts.push(say(lang, 'purposeWas', { purposes: conceptList(purposes, 'exploitation', lang, book) }));
     const offMeans = leadEls.find((e) => e.element === 'means') ?? els.find((e) => e.element === 'means');
     if (offMeans?.status === 'not-required') parts.push(say(lang, 'meansIrrelevant', { provision: (offMeans.notRequiredBy ?? offMeans.citation).provision }));
-    else if (means.length) parts.push(say(lang, 'by', { means: conceptList(means, 'means', lang) }));
+    else if (means.length) parts.push(say(lang, 'by', { means: conceptList(means, 'means', lang, book) }));
     if (parts.length) text += `: ${parts.join('; ')}`;
     text += '.';
   } else if (r.trafficking.status === 'does-not-qualify') {
     text += say(lang, 'isNot');
     const failing = r.offences
       .filter((o) => o.trafficking !== false && o.elements.length)
-      .map((o) => ({ o, bad: o.elements.filter((e) => e.status === 'not-satisfied').map((e) => elementNoun(e.element, lang)) }))
+      .map((o) => ({ o, bad: o.elements.filter((e) => e.status === 'not-satisfied').map((e) => elementNoun(e.element, lang, book)) }))
       .filter((x) => x.bad.length);
     if (failing.length) text += `: ${failing.map(({ o, bad }) => say(lang, 'fails', { provision: o.citation.provision, elements: bad.join(', ') })).join('; ')}`;
     text += '.';
@@ -144,7 +146,7 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
     if (nouns.length) text += `: ${say(lang, 'depends', { facts: list(nouns.slice(0, 4), lang) })}`;
     text += '.';
   }
-  for (const s of contestedSentences(r, r.interpretations, lang)) text += ` ${s}`;
+  for (const s of contestedSentences(r, r.interpretations, lang, book)) text += ` ${s}`;
   if (r.victim.status === 'qualifies') text += ` ${say(lang, 'victimYes')}`;
   else if (r.victim.status === 'does-not-qualify' && r.trafficking.status === 'qualifies') text += ` ${say(lang, 'victimNo')}`;
   return text;
@@ -158,6 +160,6 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
  * summariseComparison(await compare(facts), { language: 'id' })['uu-21-2007'];
  * ```
  */
-export function summariseComparison(c: Comparison, options: { language?: Language } = {}): Record<string, string> {
+export function summariseComparison(c: Comparison, options: { language?: Language; book?: RuleBook } = {}): Record<string, string> {
   return Object.fromEntries(c.regimes.map((r) => [r.regime, summarise(r, { ...options, ...(c.asOf ? { asOf: c.asOf } : {}) })]));
 }

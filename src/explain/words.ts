@@ -1,5 +1,7 @@
 import { bundledRuleBook } from '../law/bundled.js';
+import type { RuleBook } from '../law/load.js';
 import { rawMessage } from '../words/messages.js';
+import { elementName } from '../words/ruleWords.js';
 import type { Language, Status, VerdictName } from '../types.js';
 
 /**
@@ -10,11 +12,11 @@ import type { Language, Status, VerdictName } from '../types.js';
  */
 const word = (key: string, lang: Language): string | undefined => rawMessage(lang, `words.${key}`);
 
-export const elementNoun = (element: string, lang: Language): string => {
+export const elementNoun = (element: string, lang: Language, book: RuleBook = bundledRuleBook()): string => {
   const noun = word(`element.${element}`, lang);
   if (noun !== undefined) return noun;
-  const name = bundledRuleBook().concepts.element[element]?.[lang];
-  return name ? name.toLocaleLowerCase(lang) : element;
+  const name = elementName(element, lang, book);
+  return name !== element ? name.toLocaleLowerCase(lang) : element;
 };
 export const factNoun = (fact: string, lang: Language): string => word(`fact.${fact}`, lang) ?? fact;
 export const verdictNoun = (verdict: VerdictName, lang: Language): string => word(`verdict.${verdict}`, lang) ?? verdict;

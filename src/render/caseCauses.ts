@@ -1,5 +1,7 @@
 import { elementNoun, verdictNoun } from '../explain/words.js';
 import type { CaseDivergence, CitationOut, Comparison, ElementResult, Language, VerdictName } from '../types.js';
+import { bundledRuleBook } from '../law/bundled.js';
+import type { RuleBook } from '../law/load.js';
 import { message } from '../words/messages.js';
 import { elementName, regimeName, versionLabel } from '../words/ruleWords.js';
 
@@ -18,11 +20,11 @@ const list = (items: string[], lang: Language) => new Intl.ListFormat(lang === '
  * whole-verdict causes are 'in-force' (a version not in force on the date) and 'offences' (every
  * trafficking offence of a regime fails: which, and on which elements).
  */
-export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: Language): string {
+export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: Language, book: RuleBook = bundledRuleBook()): string {
   const verdict = d.verdict as VerdictName;
   const regimes = c.regimes.filter((r) => d.statuses[r.regime] !== undefined && r[verdict] !== undefined);
   if (cause.element === 'in-force') {
-    const versions = regimes.filter((r) => cause.regimes.includes(r.regime)).map((r) => versionLabel(r, lang));
+    const versions = regimes.filter((r) => cause.regimes.includes(r.regime)).map((r) => versionLabel(r, lang, book));
     return message(lang, 'caseCause.notInForce', { versions: versions.join('; ') });
   }
   if (cause.element === 'offences') {
@@ -34,8 +36,8 @@ export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: 
           .filter((o) => o.trafficking !== false && o.status === 'does-not-qualify')
           .map((o) => ({ o, els: o.elements.filter((e) => e.status === 'not-satisfied') }))
           .filter((x) => x.els.length)
-          .map(({ o, els }) => message(lang, 'caseCause.fails', { provision: o.citation.provision, elements: list(els.map((e) => elementNoun(e.element, lang)), lang) }));
-        return message(lang, 'caseCause.offences', { version: versionLabel(r, lang), fails: fails.join('; ') });
+          .map(({ o, els }) => message(lang, 'caseCause.fails', { provision: o.citation.provision, elements: list(els.map((e) => elementNoun(e.element, lang, book)), lang) }));
+        return message(lang, 'caseCause.offences', { version: versionLabel(r, lang, book), fails: fails.join('; ') });
       })
       .join(' ');
   }
@@ -44,11 +46,11 @@ export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: 
   for (const r of judged) {
     const e = r[verdict]?.elements.find((x) => x.element === cause.element);
     const standing = e ? STANDING[e.status] : 'absent';
-    const who = e ? `${regimeName(r.regime)} (${provision(e).provision})` : regimeName(r.regime);
+    const who = e ? `${regimeName(r.regime, book)} (${provision(e).provision})` : regimeName(r.regime, book);
     groups.set(standing, [...(groups.get(standing) ?? []), who]);
   }
   const parts = ORDER.filter((s) => groups.has(s)).map((s) =>
     message(lang, `caseCause.${s}`, { regimes: list(groups.get(s) ?? [], lang), verdict: verdictNoun(verdict, lang) }),
   );
-  return message(lang, 'caseCause.element', { element: elementName(cause.element, lang), groups: parts.join('; ') });
+  return message(lang, 'caseCause.element', { element: elementName(cause.element, lang, book), groups: parts.join('; ') });
 }

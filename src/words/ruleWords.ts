@@ -10,8 +10,12 @@ import { rawMessage } from './messages.js';
  * from a list in code, so a new regime or amendment brings its own words.
  */
 
-/** An element's name, from rules/concepts.json `element` or the version's own `elementLabels`. */
+/**
+ * An element's name: the shared vocabulary (rules/concepts.json `element`), or the `elementLabels`
+ * of the version that brought the element (a new regime's or amendment's own element).
+ */
 export function elementName(id: string, lang: Language, book: RuleBook = bundledRuleBook()): string {
+  for (const r of book.regimes) for (const v of r.versions) if (v.data.elementLabels?.[id]) return elementLabel(book, id, lang, v.data);
   return elementLabel(book, id, lang);
 }
 

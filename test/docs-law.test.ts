@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSync } from '../src/compare/compare.js';
-import { evaluateRegime, memoNormalise } from '../src/compare/evaluateRegime.js';
+import { evaluateRegime, normaliseOnDates } from '../src/compare/evaluateRegime.js';
 import { parseFacts } from '../src/facts/parseFacts.js';
 import { type RuleBook, type RuleBundle, loadRuleBook } from '../src/law/load.js';
 import { regimes } from '../src/law/regimes.js';
@@ -35,7 +35,7 @@ function evaluate(book: RuleBook, regimeId: string, facts: unknown) {
   const parsed = parseFacts(facts);
   const regime = book.regimes.find((r) => r.id === regimeId);
   if (!regime) throw new Error(`no regime ${regimeId} in the book`);
-  return evaluateRegime(regime, parsed, { regimes: [], interpretations: {}, detail: 'full' }, memoNormalise(parsed));
+  return evaluateRegime(regime, parsed, { regimes: [], interpretations: {}, detail: 'full' }, normaliseOnDates(parsed, parsed.conductDate, [regime]));
 }
 
 // A 16-year-old recruited for sexual exploitation, no means. The toy copies Palermo's conditions,

@@ -2,13 +2,13 @@ import { FactsError } from '../facts/errors.js';
 import { parseFacts } from '../facts/parseFacts.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
-import { rankMissingFacts } from '../explain/missing.js';
-import { canonicalJson, sha256Hex } from '../explain/sha256.js';
-import { receiptFacts } from '../explain/receipt.js';
+import { rankMissingFacts } from './rankMissingFacts.js';
+import { canonicalJson, sha256Hex } from './sha256.js';
+import { receiptFacts } from './receipt.js';
 import { LIBRARY_VERSION } from '../version.js';
 import type { CompareOptions, Comparison, RegimeResult } from '../types.js';
 import { caseDivergences } from './caseDivergences.js';
-import { evaluateRegime, memoNormalise } from './evaluateRegime.js';
+import { evaluateRegime, normaliseOnDates } from './evaluateRegime.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 
 /**
@@ -37,14 +37,16 @@ export function compareSync(facts: unknown, options?: CompareOptions, book: Rule
     if (e instanceof FactsError && parsed.id !== undefined) throw new FactsError(e.issues, parsed.id);
     throw e;
   }
-  const normaliseAt = memoNormalise(parsed);
-  const regimes: RegimeResult[] = resolved.regimes.map((id) => {
+  const asOf = resolved.asOf ?? parsed.conductDate;
+  const loaded = resolved.regimes.map((id) => {
     const regime = book.regimes.find((r) => r.id === id);
     if (!regime) throw new FactsError([{ path: 'options.regimes', code: 'unknown_regime', message: `no regime ${id}` }]);
-    return evaluateRegime(regime, parsed, resolved, normaliseAt);
+    return regime;
   });
+  // parse -> normalise once -> evaluate each regime -> assemble (docs/architecture.md).
+  const normalised = normaliseOnDates(parsed, asOf, loaded);
+  const regimes: RegimeResult[] = loaded.map((regime) => evaluateRegime(regime, parsed, resolved, normalised));
   if (resolved.detail === 'full') rankMissingFacts(regimes);
-  const asOf = resolved.asOf ?? parsed.conductDate;
   const ruleSets: Record<string, string> = {};
   for (const r of regimes) ruleSets[r.regime] = ruleSetId(book, r);
   // The validated facts and the readings chosen determine everything else (normalisation is a pure

@@ -21,56 +21,30 @@ export function versionRef(v: LoadedVersion): VersionRef {
 const empty = (status: Status): Verdict => ({ status, elements: [], missingFacts: [] });
 
 /**
- * Normalised facts per date, shared by every regime of one comparison: `full` with the question
- * behind each unknown fact (for full detail), `slots` the values alone (for statuses).
+ * The case's facts as the law reads them, normalised once before any regime is evaluated
+ * (facts/normalise.ts: ages on the date, concept sets as three-valued facts): `at` on the date of
+ * the comparison (asOf or the conduct date; no date: undated), and for continuing conduct `later`,
+ * the values on each later version's first day. Every regime, the traced and the screening paths
+ * and the effects of the other readings read these values; nothing is normalised again.
  */
-export interface NormaliseAt {
-  full(date: string | undefined): NormalisedFacts;
-  slots(date: string | undefined): FactSlots;
+export interface FactsOnDates {
+  readonly at: NormalisedFacts;
+  readonly later: ReadonlyMap<string, FactSlots>;
 }
 
-export function memoNormalise(facts: CaseFacts): NormaliseAt {
-  return new NormaliseCache(facts);
-}
-
-/**
- * Almost every comparison reads its facts on one date (the conduct date or asOf), so that date's
- * answers sit in fields; others (later versions of continuing conduct) go in a map made on demand.
- */
-class NormaliseCache implements NormaliseAt {
-  private date: string | undefined = undefined;
-  private nf: NormalisedFacts | undefined = undefined;
-  private values: FactSlots | undefined = undefined;
-  private others: Map<string, { nf?: NormalisedFacts; slots?: FactSlots }> | undefined = undefined;
-  constructor(private readonly facts: CaseFacts) {}
-
-  private entry(date: string | undefined): { nf?: NormalisedFacts; slots?: FactSlots } | undefined {
-    if (this.nf === undefined && this.values === undefined) {
-      this.date = date;
-      return undefined;
+/** Normalise a case for the regimes to be evaluated: on its date, and on each later version's first day. */
+export function normaliseOnDates(facts: CaseFacts, date: string | undefined, regimes: readonly LoadedRegime[]): FactsOnDates {
+  const at = normaliseFacts(facts, date);
+  const later = new Map<string, FactSlots>();
+  const end = facts.conductEndDate;
+  if (date && end && end > date) {
+    for (const r of regimes) for (const v of r.versions) {
+      const from = v.data.validFrom;
+      // Continuing conduct under a later version: the person's age on the day it took effect.
+      if (from > date && from <= end && !later.has(from)) later.set(from, normaliseSlots(facts, from));
     }
-    if (date === this.date) return undefined;
-    this.others ??= new Map();
-    const key = date ?? '';
-    let e = this.others.get(key);
-    if (!e) {
-      e = {};
-      this.others.set(key, e);
-    }
-    return e;
   }
-
-  full(date: string | undefined): NormalisedFacts {
-    const e = this.entry(date);
-    if (!e) return (this.nf ??= normaliseFacts(this.facts, date));
-    return (e.nf ??= normaliseFacts(this.facts, date));
-  }
-
-  slots(date: string | undefined): FactSlots {
-    const e = this.entry(date);
-    if (!e) return this.nf?.slots ?? (this.values ??= normaliseSlots(this.facts, date));
-    return e.nf?.slots ?? (e.slots ??= normaliseSlots(this.facts, date));
-  }
+  return { at, later };
 }
 
 function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<string, string>>, used: Iterable<string>, withQuestion = true): InterpretationUsed[] {
@@ -87,7 +61,7 @@ function interpretationsUsed(regime: LoadedRegime, readings: Readonly<Record<str
 }
 
 /** Evaluate one regime for one case: the version in force on the date, or every version when no date is known. */
-export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: ResolvedOptions, normaliseAt: NormaliseAt): RegimeResult {
+export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: ResolvedOptions, normalised: FactsOnDates): RegimeResult {
   const id = regime.id as RegimeId;
   const date = options.asOf ?? facts.conductDate;
   const first = regime.versions[0] as LoadedVersion;
@@ -101,16 +75,15 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
     }
     const result =
       options.detail === 'verdicts'
-        ? screenVersion(regime, prepareVersion(regime, version, options.interpretations), normaliseAt.slots(date))
-        : evaluateVersion(regime, version, normaliseAt.full(date), options);
+        ? screenVersion(regime, prepareVersion(regime, version, options.interpretations), normalised.at.slots)
+        : evaluateVersion(regime, version, normalised.at, options);
     const end = facts.conductEndDate;
     if (end && end > date) {
       const later = regime.versions.filter((v) => v.data.validFrom > date && v.data.validFrom <= end);
       if (later.length) {
         result.laterVersions = later.map((v) => {
           const pv = prepareVersion(regime, v, options.interpretations);
-          // Continuing conduct under the later version: the person's age on the day it took effect.
-          const s = runStatuses(pv, normaliseAt.slots(v.data.validFrom));
+          const s = runStatuses(pv, normalised.later.get(v.data.validFrom) ?? normaliseSlots(facts, v.data.validFrom));
           return { version: versionRef(v), trafficking: statusOf(s.trafficking) };
         });
       }
@@ -121,8 +94,8 @@ export function evaluateRegime(regime: LoadedRegime, facts: CaseFacts, options: 
   // No date: a verdict holds only where every version agrees (contract.md, CompareOptions.asOf).
   const result =
     options.detail === 'verdicts'
-      ? screenVersion(regime, prepareVersion(regime, latest, options.interpretations), normaliseAt.slots(undefined))
-      : evaluateVersion(regime, latest, normaliseAt.full(undefined), options);
+      ? screenVersion(regime, prepareVersion(regime, latest, options.interpretations), normalised.at.slots)
+      : evaluateVersion(regime, latest, normalised.at, options);
   // Each version judged on the facts as they could stand while it was in force (a birth date gives
   // an age range over that window; the conduct is taken not to lie in the future).
   const today = new Date().toISOString().slice(0, 10);

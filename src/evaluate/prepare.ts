@@ -1,7 +1,7 @@
 import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
 import type { LoadedRegime, LoadedVersion } from '../law/load.js';
 import type { Citation, Element, Label } from '../law/schema.js';
-import { labelOfFact } from '../explain/tree.js';
+import { labelOfFact } from './tree.js';
 import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
 import { factSlot } from '../facts/normalise.js';

@@ -1,11 +1,15 @@
+import { citationOut } from '../law/citation.js';
 import type { FactSlots, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
 import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { Evaluator, StageVerdicts } from './compile.js';
 import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
-import { explanationTree } from '../explain/tree.js';
+import { explanationTree } from './tree.js';
 import { collectTrueLeaves, collectUndecided, conditionValue, traceCondition, type TraceNode } from './trace.js';
+
+// Re-exported for the modules that read citations from evaluation results.
+export { citationOut };
 
 export const statusOf = (t: Tri): Status => (t === true ? 'qualifies' : t === false ? 'does-not-qualify' : 'undetermined');
 
@@ -91,17 +95,6 @@ export function runStatuses(pv: PreparedVersion, facts: FactSlots): VersionStatu
     evaluators.set(pv, run);
   }
   return run(facts);
-}
-
-export function citationOut(c: Citation): CitationOut {
-  return {
-    instrument: c.instrument,
-    provision: c.provision,
-    ...(c.text ? { text: { ...c.text } } : {}),
-    confidence: c.confidence,
-    ...(c.noteMark ? { noteMark: c.noteMark } : {}),
-    ...(c.note ? { note: c.note } : {}),
-  };
 }
 
 /** An element evaluated with its trees kept (why / why not). */

@@ -1,4 +1,4 @@
-import { citationOut } from '../evaluate/run.js';
+import { citationOut } from './citation.js';
 import type { CitationOut, RegimeId, VersionRef } from '../types.js';
 import { bundledRuleBook } from './bundled.js';
 import type { RuleBook } from './load.js';

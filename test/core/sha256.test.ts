@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../src/explain/sha256.js';
+import { canonicalJson, sha256Hex } from '../../src/compare/sha256.js';
 
 describe('sha256Hex (pure TypeScript, for receipts in browsers)', () => {
   it('matches known vectors', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../src/explain/sha256.js';
+import { canonicalJson, sha256Hex } from '../../src/compare/sha256.js';
 
 /**
  * The faster receipt hash (issue 5) must stay SHA-256, byte for byte: receipts are stored and

@@ -1,7 +1,7 @@
 import { VOCABULARY_OF_FIELD, type VocabularyId } from '../facts/concepts.js';
 import type { Citation } from '../law/schema.js';
 import { bundledRuleBook } from '../law/bundled.js';
-import type { TraceNode } from '../evaluate/trace.js';
+import type { TraceNode } from './trace.js';
 import type { CitationOut, ExplanationNode } from '../types.js';
 
 const FIELD_VOCAB = VOCABULARY_OF_FIELD as Record<string, VocabularyId>;

@@ -12,4 +12,4 @@ export { runStatuses } from './evaluate/run.js';
 export { normaliseFacts } from './facts/normalise.js';
 export { parseFacts } from './facts/parseFacts.js';
 export { bundledRuleBook } from './law/bundled.js';
-export { versionOn } from './law/load.js';
+export { loadRuleBook, versionOn } from './law/load.js';

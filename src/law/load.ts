@@ -70,8 +70,20 @@ export interface RuleBook {
 const zodProblems = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 
 /** Validate a rule bundle and build the rule book. Throws RuleDataError naming the file and every problem. */
-export function loadRuleBook(bundle: RuleBundle): RuleBook {
-  const concepts = conceptLabelsSchema.safeParse(bundle.concepts.content);
+// Each rule file is validated once, when the book is loaded: without zod's compiled fast path,
+// whose code generation costs more than it saves on a single parse (it was most of cold start).
+const ONCE = { jitless: true } as const;
+
+/**
+ * Load a rule book. Every rule file is validated against its zod schema and cross-checked
+ * (citations, interpretations, dates, element names), unless `validated` says the bundle passed
+ * those checks when it was built (the library's own bundle: the build fails otherwise, see
+ * tsup.config.ts and scripts/check-rules.mjs); then only a cheap integrity check runs, so the
+ * library starts fast.
+ */
+export function loadRuleBook(bundle: RuleBundle, options: { validated?: boolean } = {}): RuleBook {
+  if (options.validated) return trustedRuleBook(bundle);
+  const concepts = conceptLabelsSchema.safeParse(bundle.concepts.content, ONCE);
   if (!concepts.success) throw new RuleDataError('rules/concepts.json', zodProblems(concepts.error));
   const missingLabels: string[] = [];
   for (const [vocab, ids] of Object.entries(VOCABULARIES)) {
@@ -87,6 +99,33 @@ export function loadRuleBook(bundle: RuleBundle): RuleBook {
     }
   }
   return { regimes, concepts: concepts.data, conceptsSha256: bundle.concepts.sha256 };
+}
+
+/**
+ * A bundle validated at build time: the same book loadRuleBook makes, without re-validating. The
+ * integrity check makes sure it is a whole bundle of the shape built (every regime with its
+ * versions in date order, each version's id and dates consistent) and fails loudly otherwise.
+ */
+function trustedRuleBook(bundle: RuleBundle): RuleBook {
+  const broken = (file: string, why: string): never => {
+    throw new RuleDataError(file, [`bundle integrity: ${why}; rebuild it (npm run build)`]);
+  };
+  const regimes: LoadedRegime[] = bundle.regimes.map((entry) => {
+    const data = entry.content as RegimeFile;
+    if (!data || typeof data.id !== 'string' || !Array.isArray(data.versions) || data.versions.length !== entry.versions.length) broken(entry.file, 'regime file does not match its versions');
+    const interpretations = new Map<string, Interpretation>();
+    for (const i of data.interpretations ?? []) interpretations.set(i.id, i);
+    const versions = entry.versions.map((v, index) => {
+      const vd = v.content as Version;
+      if (vd?.id !== `${data.id}@${data.versions[index]}` || vd.validFrom !== data.versions[index] || !Array.isArray(vd.offences)) broken(v.file, 'version id or dates do not match the regime file');
+      for (const i of vd.interpretations ?? []) interpretations.set(i.id, i);
+      return { regime: data.id, file: v.file, sha256: v.sha256, data: vd };
+    });
+    return { id: data.id, file: entry.file, sha256: entry.sha256, data, versions, interpretations };
+  });
+  const concepts = bundle.concepts.content as ConceptLabels;
+  if (!concepts?.element) broken('rules/concepts.json', 'no element vocabulary');
+  return { regimes, concepts, conceptsSha256: bundle.concepts.sha256 };
 }
 
 /** Every element id a version's offences and definitions use. */
@@ -106,14 +145,14 @@ export function elementLabel(book: RuleBook, id: string, language: 'en' | 'id' |
 }
 
 function loadRegime(entry: RuleBundle['regimes'][number]): LoadedRegime {
-  const parsed = regimeFileSchema.safeParse(entry.content);
+  const parsed = regimeFileSchema.safeParse(entry.content, ONCE);
   if (!parsed.success) throw new RuleDataError(entry.file, zodProblems(parsed.error));
   const regime = parsed.data;
   const interpretations = new Map<string, Interpretation>();
   for (const i of regime.interpretations ?? []) interpretations.set(i.id, i);
 
   const versions: LoadedVersion[] = entry.versions.map((v) => {
-    const pv = versionSchema.safeParse(v.content);
+    const pv = versionSchema.safeParse(v.content, ONCE);
     if (!pv.success) throw new RuleDataError(v.file, zodProblems(pv.error));
     for (const i of pv.data.interpretations ?? []) {
       const prior = interpretations.get(i.id);

@@ -55,6 +55,7 @@ export { divergences, type DefinitionDivergence, type DefinitionPosition, type P
 export type { AspectValue } from './words/labels.js';
 export { renderComparison } from './render/renderComparison.js';
 export { renderDivergenceReport } from './render/renderDivergenceReport.js';
+export { renderGapReport } from './render/renderGapReport.js';
 export { explainMissing } from './explain/missing.js';
 export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
 export { summarise, summariseComparison } from './explain/summary.js';

@@ -55,9 +55,11 @@ export interface GapBadRecord {
   /** 1-based position of the record in the whole input. */
   index: number;
   file?: string;
+  /** The line the record starts on. */
   line?: number;
   caseId?: string;
-  issues: FactsIssue[];
+  /** What is wrong, field by field; `line` is the field's own line when the source could tell it. */
+  issues: Array<FactsIssue & { line?: number }>;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface GapReport {
 export interface RecordSource {
   file?: string;
   line?: number;
+  /** The line of a field (a FactsIssue path) in the source, when the source can tell (a pretty-printed JSON file). */
+  lineOf?: (path: string) => number | undefined;
 }
 
 const DEFAULTS = { maxCaseIds: 100, maxFallThrough: 1000, maxBadRecords: 1000 } as const;
@@ -164,6 +168,11 @@ export class GapAccumulator {
     this.screenOptions = { ...compareOptions, detail: compareOptions.detail ?? 'verdicts' };
     this.kind = new Map(regimeInfo(book).map((r) => [r.id, r.kind]));
     for (const [v] of VERDICT_LISTS) this.combos.set(v, new Map());
+  }
+
+  /** Records read so far, and how many of them were bad (for progress display). */
+  get counted(): { records: number; bad: number } {
+    return { records: this.read, bad: this.badCount };
   }
 
   /** Judge one record and count it. A bad record is counted and listed, never thrown. */
@@ -303,7 +312,13 @@ export class GapAccumulator {
   private addBad(issues: FactsIssue[], where: RecordSource, caseId: string | undefined, index: number): void {
     this.badCount += 1;
     if (this.bad.length >= this.limits.maxBadRecords) return;
-    const r: GapBadRecord = { index, issues };
+    const r: GapBadRecord = {
+      index,
+      issues: issues.map((i) => {
+        const line = where.lineOf?.(i.path);
+        return line !== undefined ? { ...i, line } : { ...i };
+      }),
+    };
     if (where.file !== undefined) r.file = where.file;
     if (where.line !== undefined) r.line = where.line;
     if (caseId !== undefined) r.caseId = caseId;

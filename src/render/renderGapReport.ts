@@ -110,7 +110,7 @@ function barChart(title: string, rows: Row[], lang: Language): string {
     })
     .join('');
   const label = m(lang, 'chartLabel', { title });
-  return `<figure class="chart"><svg role="img" aria-label="${esc(label)}" width="${width}" height="${height}" viewbox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13"><title>${esc(label)}</title><line x1="${left}" y1="0" x2="${left}" y2="${height}" stroke="#000" stroke-width="1"></line>${bars}</svg>${rows.length > CHART_ROWS ? `<figcaption>${esc(m(lang, 'chartTop', { n: CHART_ROWS }))}</figcaption>` : ''}</figure>`;
+  return `<figure class="chart"><svg role="img" aria-label="${esc(label)}" width="${width}" height="${height}" viewbox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13"><title>${esc(label)}</title><rect x="${left - 1}" y="0" width="1" height="${height}" fill="#000"></rect>${bars}</svg>${rows.length > CHART_ROWS ? `<figcaption>${esc(m(lang, 'chartTop', { n: CHART_ROWS }))}</figcaption>` : ''}</figure>`;
 }
 
 /**

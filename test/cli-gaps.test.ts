@@ -124,7 +124,7 @@ describe.skipIf(process.env.NO_BROWSER === '1' || !existsSync(CHROMIUM))('gap re
       page.on('request', (q) => !/^(data|about):/.test(q.url()) && requests.push(q.url()));
       await page.setContent(r.stdout);
       // The first chart: one bar per combination (5 judged cases in 5 combinations), each drawn with a width.
-      const bars = await page.$eval('figure.chart', (fig) => [...fig.querySelectorAll('rect[fill="#595959"]')].map((e) => e.getBoundingClientRect().width));
+      const bars = await page.$eval('figure.chart', (fig) => Array.from(fig.querySelectorAll('rect[fill="#595959"]')).map((e) => e.getBoundingClientRect().width));
       expect(bars.length).toBe(5);
       for (const w of bars) expect(w).toBeGreaterThan(0);
       // The HTML parser gives the SVG its viewBox (written lower case for the strict checker).

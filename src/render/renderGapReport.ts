@@ -1,5 +1,5 @@
 import type { GapReport, StatusCombination } from '../compare/gaps.js';
-import type { Language, RegimeId } from '../types.js';
+import type { Language, RegimeId, Status } from '../types.js';
 import { formatNumber, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { message, type MessageParams } from '../words/messages.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
@@ -19,7 +19,11 @@ interface Row {
   omitted: number;
   /** Extra cells, already in the report's language (plain text). */
   cells: string[];
+  /** CSS class of each extra cell (HTML shading; the marks carry the meaning in greyscale). */
+  classes?: string[];
 }
+
+const STATUS_CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
 
 const comboLabel = (c: StatusCombination, regimes: RegimeId[], lang: Language) =>
   regimes
@@ -40,8 +44,8 @@ interface Section {
   intro?: string;
   empty: string;
   rows: Row[];
-  /** Header of the label column and of the extra cells. */
-  head: string;
+  /** Header of the label column (none: the extra cells say it all, as the regime columns of a combination do). */
+  head?: string;
   extraHeads: string[];
   /** Share of what (for the percentage column); omitted when undefined. */
   of?: number;
@@ -49,14 +53,21 @@ interface Section {
 
 function sections(r: GapReport, lang: Language): Section[] {
   const t = labelsFor(lang);
+  // One column per regime, its status with a mark (readable without colour).
   const combo = (title: string, list: StatusCombination[]): Section => ({
     title,
     intro: m(lang, 'combinationsIntro'),
     empty: m(lang, 'noCases'),
-    head: t.status,
-    extraHeads: [],
+    extraHeads: r.regimes.map((x) => regimeName(x)),
     of: r.evaluated,
-    rows: list.map((c) => ({ label: comboLabel(c, r.regimes, lang), count: c.count, ids: c.caseIds, omitted: c.caseIdsOmitted, cells: [] })),
+    rows: list.map((c) => ({
+      label: comboLabel(c, r.regimes, lang),
+      count: c.count,
+      ids: c.caseIds,
+      omitted: c.caseIdsOmitted,
+      cells: r.regimes.map((x) => (c.statuses[x] ? `${STATUS_MARK[c.statuses[x]]} ${t.statuses[c.statuses[x]]}` : '')),
+      classes: r.regimes.map((x) => STATUS_CLASS[c.statuses[x] ?? 'not-in-force']),
+    })),
   });
   return [
     combo(m(lang, 'combinationsTitle'), r.combinations),
@@ -146,13 +157,13 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
         continue;
       }
       const max = Math.max(1, ...s.rows.map((x) => x.count));
-      out.push(`| ${m(lang, 'row')} | ${s.head} | ${m(lang, 'cases')} | ${m(lang, 'share')} | | ${[...s.extraHeads, m(lang, 'caseIds')].join(' | ')} |`);
-      out.push(`|---|---|---:|---:|---|${s.extraHeads.map(() => '---|').join('')}---|`);
+      const heads = [...(s.head !== undefined ? [s.head] : []), ...s.extraHeads];
+      out.push(`| ${m(lang, 'row')} | ${heads.map(mdCell).join(' | ')} | ${m(lang, 'cases')} | ${m(lang, 'share')} | | ${m(lang, 'caseIds')} |`);
+      out.push(`|---|${heads.map(() => '---|').join('')}---:|---:|---|---|`);
       s.rows.forEach((x, i) => {
         const bar = '█'.repeat(Math.max(1, Math.round((20 * x.count) / max)));
-        out.push(
-          `| ${i + 1} | ${mdCell(x.label)} | ${formatNumber(x.count, lang)} | ${pct(x.count, s.of ?? 0, lang)} | ${bar} | ${[...x.cells, idsText(x.ids, x.omitted, lang)].map(mdCell).join(' | ')} |`,
-        );
+        const cells = [...(s.head !== undefined ? [x.label] : []), ...x.cells];
+        out.push(`| ${i + 1} | ${cells.map(mdCell).join(' | ')} | ${formatNumber(x.count, lang)} | ${pct(x.count, s.of ?? 0, lang)} | ${bar} | ${mdCell(idsText(x.ids, x.omitted, lang))} |`);
       });
       out.push('');
     }
@@ -186,12 +197,15 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
       continue;
     }
     body.push(barChart(s.title, s.rows, lang));
+    const heads = [...(s.head !== undefined ? [s.head] : []), ...s.extraHeads];
     body.push(
-      `<table><thead><tr><th scope="col">${esc(m(lang, 'row'))}</th><th scope="col">${esc(s.head)}</th><th scope="col" class="num">${esc(m(lang, 'cases'))}</th><th scope="col" class="num">${esc(m(lang, 'share'))}</th>${[...s.extraHeads, m(lang, 'caseIds')].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table><thead><tr><th scope="col">${esc(m(lang, 'row'))}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}<th scope="col" class="num">${esc(m(lang, 'cases'))}</th><th scope="col" class="num">${esc(m(lang, 'share'))}</th><th scope="col">${esc(m(lang, 'caseIds'))}</th></tr></thead><tbody>`,
     );
     s.rows.forEach((x, i) => {
+      const label = s.head !== undefined ? `<td>${esc(x.label)}</td>` : '';
+      const cells = x.cells.map((c, k) => `<td${x.classes?.[k] ? ` class="${x.classes[k]}"` : ''}>${esc(c)}</td>`).join('');
       body.push(
-        `<tr><td>${i + 1}</td><td>${esc(x.label)}</td><td class="num">${esc(formatNumber(x.count, lang))}</td><td class="num">${esc(pct(x.count, s.of ?? 0, lang))}</td>${[...x.cells, idsText(x.ids, x.omitted, lang)].map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`,
+        `<tr><td>${i + 1}</td>${label}${cells}<td class="num">${esc(formatNumber(x.count, lang))}</td><td class="num">${esc(pct(x.count, s.of ?? 0, lang))}</td><td class="ids">${esc(idsText(x.ids, x.omitted, lang))}</td></tr>`,
       );
     });
     body.push('</tbody></table></section>');
@@ -218,6 +232,6 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
   }
   if (r.badRecords.omitted) body.push(`<p>${esc(m(lang, 'badOmitted', { n: r.badRecords.omitted, limit: r.limits.maxBadRecords }))}</p>`);
   body.push('</section>');
-  const css = `${REPORT_CSS}.num{text-align:right}figure.chart{margin:.5rem 0}figure.chart svg{max-width:100%;height:auto}@media print{figure.chart,tr{break-inside:avoid}}`;
+  const css = `${REPORT_CSS}.num{text-align:right;white-space:nowrap}.ids{font-size:.85rem}figure.chart{margin:.5rem 0}figure.chart svg{max-width:100%;height:auto}@media print{figure.chart,tr{break-inside:avoid}}`;
   return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(m(lang, 'title'))}</title><style>${css}</style></head><body>\n${body.join('\n')}\n<footer>${esc(t.generated)}</footer></body></html>\n`;
 }

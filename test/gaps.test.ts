@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { fallThrough as fallThroughOf } from '../src/compare/fallThrough.js';
 import { compare, FactsError, GapAccumulator, gaps, renderGapReport } from '../src/index.js';
@@ -233,6 +234,12 @@ describe('renderGapReport', () => {
     const ms = renderGapReport(r, 'markdown', { language: 'ms' });
     expect(ms).toContain('2 kes terlepas melalui jurang.');
     expect(ms).toContain('th-child-id-to-my-no-means-2023');
+  });
+  it('Markdown: a hostile case id renders as text, never as markup or a link (CommonMark via markdown-it, HTML allowed)', async () => {
+    const r = await gaps([{ ...thChildToMy, id: '<img src=x onerror=alert(1)>[click](javascript:alert(1))' }, { id: '<b>bad</b>', victim: { age: 'x' } }]);
+    const html = new MarkdownIt({ html: true }).render(renderGapReport(r, 'markdown'));
+    expect(html).not.toMatch(/<img|<b>|<a /);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;[click](javascript:alert(1))');
   });
   it('a case id with a pipe or newline cannot break a Markdown table row', async () => {
     const r = await gaps([{ ...thChildToMy, id: 'a|b\nc' }]);

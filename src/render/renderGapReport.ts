@@ -10,6 +10,13 @@ const CHART_ROWS = 20;
 /** Case ids shown per row (the JSON report keeps up to its own limit). */
 const IDS_SHOWN = 10;
 
+/**
+ * A case-derived string (case id, file name, field, message) in a Markdown table cell: HTML
+ * characters as entities (a Markdown renderer shows them as written, never as markup), Markdown
+ * punctuation that could start a link, emphasis or code escaped, pipes and line breaks as mdCell.
+ */
+const mdText = (text: string) => mdCell(esc(text).replace(/([\\`*_[\]])/g, '\\$1'));
+
 const m = (lang: Language, key: string, params?: MessageParams) => message(lang, `gaps.${key}`, params);
 
 interface Row {
@@ -144,8 +151,11 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
   const records = m(lang, 'records', { cases: r.cases, evaluated: r.evaluated, bad: r.badRecords.count });
   const secs = sections(r, lang);
   const regimeList = (ids: string[]) => ids.map((x) => regimeName(x)).join(', ');
-  const badWhere = (b: GapReport['badRecords']['records'][number]) =>
-    [b.file, b.line !== undefined ? String(b.line) : undefined].filter((x) => x !== undefined).join(':') || `#${b.index}`;
+  // file:line of the field when the source could tell it, else of the record; #n without a file.
+  const badWhere = (b: GapReport['badRecords']['records'][number], i: { line?: number }) => {
+    const line = i.line ?? b.line;
+    return [b.file, line !== undefined ? String(line) : undefined].filter((x) => x !== undefined).join(':') || `#${b.index}`;
+  };
 
   if (format === 'markdown') {
     const out = [`# ${m(lang, 'title')}`, '', `${records} ${law}`, ''];
@@ -163,7 +173,7 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
       s.rows.forEach((x, i) => {
         const bar = '█'.repeat(Math.max(1, Math.round((20 * x.count) / max)));
         const cells = [...(s.head !== undefined ? [x.label] : []), ...x.cells];
-        out.push(`| ${i + 1} | ${cells.map(mdCell).join(' | ')} | ${formatNumber(x.count, lang)} | ${pct(x.count, s.of ?? 0, lang)} | ${bar} | ${mdCell(idsText(x.ids, x.omitted, lang))} |`);
+        out.push(`| ${i + 1} | ${cells.map(mdCell).join(' | ')} | ${formatNumber(x.count, lang)} | ${pct(x.count, s.of ?? 0, lang)} | ${bar} | ${mdText(idsText(x.ids, x.omitted, lang))} |`);
       });
       out.push('');
     }
@@ -171,7 +181,7 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
     if (r.fallThrough.length) {
       out.push(`| ${t.caseLabel} | ${m(lang, 'qualifiesUnder')} | ${m(lang, 'failsUnder')} | ${m(lang, 'causesColumn')} |`, '|---|---|---|---|');
       for (const f of r.fallThrough) {
-        out.push(`| ${mdCell(f.caseId)} | ${regimeList(f.qualifiesUnder)} | ${regimeList(f.failsUnder)} | ${mdCell(f.causes.map((c) => elementName(c, lang)).join(', '))} |`);
+        out.push(`| ${mdText(f.caseId)} | ${regimeList(f.qualifiesUnder)} | ${regimeList(f.failsUnder)} | ${mdCell(f.causes.map((c) => elementName(c, lang)).join(', '))} |`);
       }
       out.push('');
     }
@@ -180,7 +190,7 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
     if (r.badRecords.records.length) {
       out.push(`| ${m(lang, 'where')} | ${t.caseLabel} | ${m(lang, 'field')} | ${m(lang, 'problem')} |`, '|---|---|---|---|');
       for (const b of r.badRecords.records) {
-        for (const i of b.issues) out.push(`| ${mdCell(badWhere(b))} | ${mdCell(b.caseId ?? '')} | ${mdCell(i.path || m(lang, 'wholeRecord'))} | ${mdCell(i.message)} |`);
+        for (const i of b.issues) out.push(`| ${mdText(badWhere(b, i))} | ${mdText(b.caseId ?? '')} | ${mdText(i.path || m(lang, 'wholeRecord'))} | ${mdText(i.message)} |`);
       }
       out.push('');
     }
@@ -226,7 +236,7 @@ export function renderGapReport(r: GapReport, format: 'markdown' | 'html', optio
   if (r.badRecords.records.length) {
     body.push(`<table><thead><tr><th scope="col">${esc(m(lang, 'where'))}</th><th scope="col">${esc(t.caseLabel)}</th><th scope="col">${esc(m(lang, 'field'))}</th><th scope="col">${esc(m(lang, 'problem'))}</th></tr></thead><tbody>`);
     for (const b of r.badRecords.records) {
-      for (const i of b.issues) body.push(`<tr><td>${esc(badWhere(b))}</td><td>${esc(b.caseId ?? '')}</td><td><code>${esc(i.path || m(lang, 'wholeRecord'))}</code></td><td lang="en">${esc(i.message)}</td></tr>`);
+      for (const i of b.issues) body.push(`<tr><td>${esc(badWhere(b, i))}</td><td>${esc(b.caseId ?? '')}</td><td><code>${esc(i.path || m(lang, 'wholeRecord'))}</code></td><td lang="en">${esc(i.message)}</td></tr>`);
     }
     body.push('</tbody></table>');
   }

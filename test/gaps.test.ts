@@ -171,6 +171,11 @@ describe('gaps() on a hand-built case set', () => {
     await expect(gaps(SET, { maxCaseIds: -1 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'options.maxCaseIds' })] });
   });
 
+  it('a source that is not iterable is a FactsError, not a TypeError', async () => {
+    await expect(gaps(null as never)).rejects.toMatchObject({ name: 'FactsError', issues: [expect.objectContaining({ path: 'cases' })] });
+    await expect(gaps(42 as never)).rejects.toBeInstanceOf(FactsError);
+  });
+
   it('a case without an id is named by its position', async () => {
     const { id: _id, ...noId } = thChildToMy;
     const r = await gaps([adultDeceived, noId]);

@@ -343,7 +343,11 @@ export class GapAccumulator {
  */
 export async function gaps(cases: Iterable<unknown> | AsyncIterable<unknown>, options: GapOptions = {}): Promise<GapReport> {
   const acc = new GapAccumulator(options);
-  if (Symbol.iterator in Object(cases)) {
+  const source = Object(cases) as object;
+  if (cases === null || cases === undefined || !(Symbol.iterator in source || Symbol.asyncIterator in source)) {
+    throw new FactsError([{ path: 'cases', code: 'invalid_type', message: 'expected an array, an iterable or an async iterable of case records' }]);
+  }
+  if (Symbol.iterator in source) {
     // A synchronous source needs no promise per record.
     for (const record of cases as Iterable<unknown>) acc.add(record);
   } else {

@@ -7,6 +7,8 @@
  */
 export { compare } from './compare/compare.js';
 export { compareMany } from './compare/compareMany.js';
+export { gaps, GapAccumulator, type GapOptions, type GapReport, type StatusCombination, type GapCause, type GapMissingFact, type GapBadRecord, type RecordSource } from './compare/gaps.js';
+export type { FallThrough } from './compare/fallThrough.js';
 export { regimes, type RegimeInfo } from './law/regimes.js';
 export { factsJsonSchema } from './facts/jsonSchema.js';
 export { FactsError, isFactsError, type FactsIssue } from './facts/errors.js';
@@ -53,6 +55,7 @@ export { divergences, type DefinitionDivergence, type DefinitionPosition, type P
 export type { AspectValue } from './words/labels.js';
 export { renderComparison } from './render/renderComparison.js';
 export { renderDivergenceReport } from './render/renderDivergenceReport.js';
+export { renderGapReport } from './render/renderGapReport.js';
 export { explainMissing } from './explain/missing.js';
 export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
 export { summarise, summariseComparison } from './explain/summary.js';

@@ -14,6 +14,18 @@ export interface FallThrough {
   causes: string[];
 }
 
+// Each regime's kind (national / treaty) per rule book, read once: gap analysis asks for every
+// case, and regimes() builds every version's citations. The book is immutable, so this is pure memoisation.
+const kinds = new WeakMap<RuleBook, Map<string, string>>();
+function kindsOf(book: RuleBook): Map<string, string> {
+  let k = kinds.get(book);
+  if (!k) {
+    k = new Map(regimes(book).map((r) => [r.id, r.kind]));
+    kinds.set(book, k);
+  }
+  return k;
+}
+
 /**
  * Whether this case falls through a gap between the regimes: it qualifies as trafficking under a
  * treaty (ACTIP, Palermo) and does not under a national law, or under one national law and not
@@ -21,7 +33,7 @@ export interface FallThrough {
  * Returns undefined when nothing falls through.
  */
 export function fallThrough(c: Comparison, book: RuleBook = bundledRuleBook()): FallThrough | undefined {
-  const kind = new Map(regimes(book).map((r) => [r.id, r.kind]));
+  const kind = kindsOf(book);
   const qualifiesUnder = c.regimes.filter((r) => r.trafficking.status === 'qualifies').map((r) => r.regime as RegimeId);
   const failsUnder = c.regimes
     .filter((r) => r.trafficking.status === 'does-not-qualify' && kind.get(r.regime) === 'national')

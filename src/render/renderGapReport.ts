@@ -3,7 +3,7 @@ import type { Language, RegimeId, Status } from '../types.js';
 import { formatNumber, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { message, type MessageParams } from '../words/messages.js';
 import { esc, mdCell, REPORT_CSS } from './escape.js';
-import { elementName, factName, regimeName } from './ruleWords.js';
+import { elementName, factName, regimeName } from '../words/ruleWords.js';
 
 /** Bars drawn per chart; the table beside a chart always lists every row. */
 const CHART_ROWS = 20;

@@ -61,3 +61,4 @@ export { assessProposal } from './compare/assessProposal.js';
 export type { CaseReform, PairDivergence, ProposalImpact, ProposalRef, ReformedVersionRef, VerdictChange } from './compare/reform.js';
 export { applyProposal, parseProposal, proposalSchema, ProposalError, type Proposal, type ProposalChange, type ReformedBook } from './law/proposal.js';
 export { proposalJsonSchema } from './law/proposalJsonSchema.js';
+export { renderProposalImpact } from './render/renderProposalImpact.js';

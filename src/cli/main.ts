@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
 import { runBatch } from './batch.js';
+import { cmdReform } from './reform.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
 
 const HELP: Record<string, string> = {
@@ -17,6 +18,7 @@ commands:
   report             static divergence report of the definitions
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
   schema             JSON Schema of CaseFacts
+  reform PROPOSAL CASES...  impact of a proposed amendment over a case set (verdicts, divergences, fall-through)
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -252,6 +254,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdBatch(rest);
     case 'schema':
       return cmdSchema(rest);
+    case 'reform':
+      return cmdReform(rest);
     case undefined:
     case '--help':
     case '-h':

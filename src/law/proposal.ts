@@ -424,7 +424,7 @@ function applyChange(v: Version, regime: LoadedRegime, c: ProposalChange, where:
       for (const k of Object.keys(c.profile)) {
         v.profile.citations[PROFILE_CITATION[k] ?? k] = c.citation;
       }
-      touched.add(`profile/${Object.keys(c.profile).join(',')}`);
+      for (const k of Object.keys(c.profile)) touched.add(`profile/${k}`);
       return;
     }
   }

@@ -17,7 +17,9 @@ describe('docs/proposal.schema.json (generated from the zod schema)', () => {
   });
 
   it('accepts every bundled proposal, as zod does, and refuses a change with no op', () => {
-    const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+    // ajv is CJS: its class is the default export, or the module's `default` field under some loaders.
+    const Ajv = ((Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020) as typeof Ajv2020;
+    const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(proposalJsonSchema());
     expect(proposals.length).toBeGreaterThan(0);
     for (const { file, json } of proposals) {

@@ -203,6 +203,31 @@ describe('other kinds of change', () => {
     expect(c.reforms![0]!.regimes.find((r) => r.regime === 'act-670')!.child.status).toBe('qualifies');
     expect(c.reforms![0]!.changed).toEqual([{ regime: 'act-670', verdict: 'child', from: 'does-not-qualify', to: 'qualifies' }]);
   });
+  it('one proposal may amend two regimes at once (a common child clause for Indonesia and Malaysia)', async () => {
+    // The ACTIP Art 2(d) wording ("any person under eighteen years of age") as the child definition of
+    // both national laws. UU 21/2007 Pasal 1 angka 5 counts the unborn ("termasuk anak yang masih
+    // dalam kandungan"); the common clause does not, so an unborn child is no longer a child under
+    // the reformed UU 21/2007. Act 670 s. 2 already excludes the unborn: its verdict stays.
+    const clause = { all: [{ fact: 'victim.unborn', operator: 'equal', value: false }, { fact: 'victim.age', operator: 'lessThan', value: 18 }] };
+    const p = {
+      ...base([]),
+      amends: [
+        { version: 'uu-21-2007@2007-04-19', changes: [{ op: 'replace-condition', definition: 'child', element: 'age', condition: clause, citation: 'w' }] },
+        { regime: 'act-670', inForceOn: '2024-03-01', changes: [{ op: 'replace-condition', definition: 'child', element: 'age', condition: clause, citation: 'w' }] },
+      ],
+    };
+    const unborn = fixture('unborn-child-2024');
+    const c = await compare(unborn.facts, { proposals: [p] });
+    const r = c.reforms![0]!;
+    expect(r.versions.map((v) => v.reformed).sort()).toEqual(['act-670@2022-02-22+test-change', 'uu-21-2007@2007-04-19+test-change']);
+    expect(uu(c).child.status).toBe(unborn.expected['uu-21-2007'].child);
+    expect(r.changed).toEqual([{ regime: 'uu-21-2007', verdict: 'child', from: 'qualifies', to: 'does-not-qualify' }]);
+    expect(r.regimes.find((x) => x.regime === 'act-670')!.child.elements.every((e) => e.amendedBy?.provision === 's. 1 (proposed)')).toBe(true);
+  });
+  it('the same version amended twice is refused', () => {
+    const p = { ...base([]), amends: [{ version: 'act-670@2022-02-22', changes: [] }, { regime: 'act-670', inForceOn: '2023-01-01', changes: [] }] };
+    expect(() => applyProposal(p, book)).toThrow(/amends\.1: version act-670@2022-02-22 is amended twice/);
+  });
   it('removing the general offence is refused, naming the field', () => {
     const v = book.regimes.find((r) => r.id === 'act-670')!.versions.at(-1)!.data;
     expect(() => applyProposal(base([{ op: 'remove-offence', offence: v.primaryOffence, citation: 'w' }]), book)).toThrow(/amends\.0\.changes\.0\.offence/);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wellFormed } from './render-wellformed.js';
 // @ts-expect-error: a plain .mjs script without types
 import { caseMix, caseMixText, proposalFiles, report } from '../scripts/reform-reports.mjs';
 
@@ -56,6 +57,15 @@ describe('tip-harmonise reform', () => {
     expect(r.stdout).toContain('## Putusan yang berubah');
     expect(r.stdout).toContain('| kuhp-455-child-no-means-domestic-2026 | UU 21/2007 |');
     expect(r.stdout).toContain('uu-21-2007@2026-01-02+child-no-means');
+  });
+
+  it('html in Bahasa Malaysia is well-formed and self-contained', () => {
+    const r = run(['reform', PROPOSAL, 'fixtures', '--format', 'html', '--lang', 'ms']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(wellFormed(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain('<html lang="ms">');
+    expect(r.stdout).toContain('<h2>Keputusan yang berubah</h2>');
+    expect(r.stdout).not.toMatch(/<(link|script|img)\b/);
   });
 
   it('an invalid proposal: exit 2, naming the file, the change, the field and its line; nothing printed on stdout', () => {

@@ -5,15 +5,15 @@ import { parseProposal } from '../law/proposal.js';
 import type { CompareOptions, Language } from '../types.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
 
-export const REFORM_HELP = `usage: tip-harmonise reform PROPOSAL.json [CASES...] [--cases CASES...] [--format json|markdown] [--lang en|id|ms] [--as-of DATE] [--catalogue-as-of DATE]
+export const REFORM_HELP = `usage: tip-harmonise reform PROPOSAL.json [CASES...] [--cases CASES...] [--format json|markdown|html] [--lang en|id|ms] [--as-of DATE] [--catalogue-as-of DATE]
 
 Apply a proposed amendment (proposals/*.json; docs/proposal.schema.json) and judge every case under
 the law in force and under the reformed law, with the same evaluator. Reports the verdicts that
 change, the divergences between regimes that close or open (static catalogue and case set) and the
 cases that fall through a gap, before and after.
   CASES           fixture or CaseFacts files, directories (their *.json), globs, NDJSON files (*.ndjson), or - (NDJSON on stdin)
-  --format        json (default) or markdown
-  --lang          language of the markdown report (en, id, ms)
+  --format        json (default), markdown, or html (self-contained, printable)
+  --lang          language of the markdown / html report (en, id, ms)
   --as-of         judge every case under the law in force on DATE instead of its conduct date
   --catalogue-as-of  date of the static divergence catalogue compared (default: today)
 A bad case record is listed in the report, never dropped. An invalid proposal: exit 2, naming the change, the field and its line.`;
@@ -81,7 +81,7 @@ export async function cmdReform(args: string[]): Promise<number> {
   const caseArgs = [...rest, ...(values.cases ?? [])];
   if (!caseArgs.length) throw new CliError(`reform: name the CASES to judge (files, directories, globs, *.ndjson or -)\n\n${REFORM_HELP}`);
   const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'markdown') throw new CliError(`--format: expected json or markdown, got "${format}"`);
+  if (format !== 'json' && format !== 'markdown' && format !== 'html') throw new CliError(`--format: expected json, markdown or html, got "${format}"`);
   const lang = language(values.lang);
   const options: CompareOptions & { catalogueAsOf?: string } = {};
   for (const [flag, key] of [['as-of', 'asOf'], ['catalogue-as-of', 'catalogueAsOf']] as const) {
@@ -96,7 +96,7 @@ export async function cmdReform(args: string[]): Promise<number> {
     const proposal = parseProposal(json);
     impact = await assessProposal(proposal, records(caseArgs), options);
     if (format === 'json') process.stdout.write(`${JSON.stringify(impact, null, 2)}\n`);
-    else process.stdout.write(renderProposalImpact(impact, { language: lang, proposal, files: caseArgs.join(' '), version: LIBRARY_VERSION }));
+    else process.stdout.write(renderProposalImpact(impact, { language: lang, proposal, files: caseArgs.join(' '), version: LIBRARY_VERSION, format }));
   } catch (e) {
     if (isFactsError(e)) {
       const lines = jsonLines(text);

@@ -73,6 +73,13 @@ export function report(file, lang = 'en') {
   ].join('\n');
 }
 
+/** The HTML report of one proposal over the bundled fixtures (self-contained, printable). */
+export function htmlReport(file, lang = 'en') {
+  const r = spawnSync(process.execPath, [join(root, 'bin/tip-harmonise.mjs'), 'reform', `proposals/${file}`, 'fixtures', '--format', 'html', '--lang', lang, '--catalogue-as-of', CATALOGUE_AS_OF], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`reform ${file} --format html: exit ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
 export function caseMixText() {
   return `${caseMix().map((c) => JSON.stringify(c)).join('\n')}\n`;
 }
@@ -81,6 +88,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(root, 'docs/reforms/case-mix.ndjson'), caseMixText());
   for (const f of proposalFiles()) {
     writeFileSync(join(root, `docs/reforms/${f.replace(/\.json$/, '')}.md`), report(f));
+    writeFileSync(join(root, `docs/reforms/${f.replace(/\.json$/, '')}.html`), htmlReport(f));
     console.log(`wrote docs/reforms/${f.replace(/\.json$/, '')}.md`);
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wellFormed } from './render-wellformed.js';
 // @ts-expect-error: a plain .mjs script without types
-import { caseMix, caseMixText, proposalFiles, report } from '../scripts/reform-reports.mjs';
+import { caseMix, caseMixText, htmlReport, proposalFiles, report } from '../scripts/reform-reports.mjs';
 
 // `tip-harmonise reform` end to end as a process on real files (needs dist/: `npx tsup`).
 const root = join(import.meta.dirname, '..');
@@ -92,6 +92,7 @@ describe('tip-harmonise reform', () => {
     for (const f of proposalFiles() as string[]) {
       const name = f.replace(/\.json$/, '');
       expect(readFileSync(join(root, `docs/reforms/${name}.md`), 'utf8'), name).toBe(report(f));
+      expect(readFileSync(join(root, `docs/reforms/${name}.html`), 'utf8'), `${name}.html`).toBe(htmlReport(f));
     }
   });
 });

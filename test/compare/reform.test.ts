@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { assessProposal, compare, isFactsError, ProposalError } from '../../src/index.js';
 import { applyProposal } from '../../src/law/proposal.js';
 import { bundledRuleBook } from '../../src/law/bundled.js';
-import type { Comparison } from '../../src/types.js';
+import type { Comparison, Status } from '../../src/types.js';
+import { caseFactsArb } from '../support/arbitraryFacts.js';
 
 // Issue 14 section 2: a proposed amendment as data, applied to the rule book and run by the same
 // evaluator. Expected outcomes come from reading the law (and the proposal's own wording), not
@@ -261,6 +262,29 @@ describe('properties', () => {
       { numRuns: 40 },
     );
   });
+  it('on random facts: an empty change list changes nothing, and the child rule only widens UU 21/2007 (never for a non-child)', async () => {
+    // The child rule removes a requirement (the means) under a condition: with Kleene logic a
+    // verdict can then only move up (does-not-qualify < undetermined < qualifies), and only where
+    // the person may be a child. Nothing else in any regime moves.
+    const rank: Record<Status, number> = { 'does-not-qualify': 0, undetermined: 1, qualifies: 2, 'not-in-force': -1 };
+    const empty = { ...childNoMeans(), id: 'nothing', amends: [{ version: 'uu-21-2007@2026-01-02', changes: [] }, { version: 'act-670@2022-02-22', changes: [] }] };
+    const p = childNoMeans();
+    await fc.assert(
+      fc.asyncProperty(caseFactsArb, async (facts) => {
+        const c = await compare(facts, { proposals: [empty, p] });
+        const [none, child] = c.reforms!;
+        expect(none!.changed).toEqual([]);
+        for (const ch of child!.changed) {
+          expect(ch.regime).toBe('uu-21-2007');
+          expect(['trafficking', 'victim']).toContain(ch.verdict);
+          expect(rank[ch.to]).toBeGreaterThan(rank[ch.from]);
+          expect(uu(c).child.status).not.toBe('does-not-qualify');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('the child-no-means proposal never changes the verdicts of a person who is not a child under UU 21/2007', async () => {
     const adults = fixtures.filter((f) => typeof f.facts?.victim?.age === 'number' && f.facts.victim.age >= 18);
     expect(adults.length).toBeGreaterThan(3);

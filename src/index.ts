@@ -60,3 +60,8 @@ export { explainMissing } from './explain/missing.js';
 export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
 export { summarise, summariseComparison } from './explain/summary.js';
 export type { ExplanationNode } from './types.js';
+export { assessProposal } from './compare/assessProposal.js';
+export type { CaseReform, PairDivergence, ProposalImpact, ProposalRef, ReformedVersionRef, VerdictChange } from './compare/reform.js';
+export { applyProposal, parseProposal, proposalSchema, ProposalError, type Proposal, type ProposalChange, type ReformedBook } from './law/proposal.js';
+export { proposalJsonSchema } from './law/proposalJsonSchema.js';
+export { renderProposalImpact } from './render/renderProposalImpact.js';

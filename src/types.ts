@@ -3,6 +3,7 @@
  * Input shapes come from zod (src/facts/schema.ts); these are produced, never parsed.
  */
 import type { Language } from './law/schema.js';
+import type { CaseReform } from './compare/reform.js';
 
 /**
  * A regime id (contract.md, "Regimes"): a body of law over time, judged at the version in force on the date.
@@ -94,6 +95,8 @@ export interface ElementResult {
   label?: string;
   /** Where the element was switched off (the child rule), the provision that does it. */
   notRequiredBy?: CitationOut;
+  /** In a reformed version (a proposal applied): the proposed wording that changed this element. */
+  amendedBy?: CitationOut;
   /** The facts this element read (normalised fact names). */
   facts?: string[];
   /** Why / why not: the element's condition as a tree of sub-conditions (detail 'full'). */
@@ -255,6 +258,8 @@ export interface Comparison {
   regimes: RegimeResult[];
   divergences: CaseDivergence[];
   receipt: Receipt;
+  /** With `options.proposals`: each proposal's reformed law on the same facts (these regimes, divergences and verdicts are the law in force). */
+  reforms?: CaseReform[];
 }
 
 /**
@@ -279,4 +284,6 @@ export interface CompareOptions {
   interpretations?: Record<string, string>;
   /** 'verdicts': statuses only, for bulk screening. Default 'full'. */
   detail?: 'full' | 'verdicts';
+  /** Proposed amendments (proposals/*.json, docs/proposal.schema.json): each reformed version is evaluated alongside the law in force, in `reforms`. */
+  proposals?: unknown[];
 }

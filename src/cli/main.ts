@@ -5,6 +5,7 @@ import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, 
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
 import { runBatch } from './batch.js';
 import { cmdGaps } from './gaps.js';
+import { cmdReform } from './reform.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
 
 const HELP: Record<string, string> = {
@@ -19,6 +20,7 @@ commands:
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
   schema             JSON Schema of CaseFacts
   gaps CASES...      gap analysis over a case set: status combinations, fall-through cases and their causes
+  reform PROPOSAL CASES...  impact of a proposed amendment over a case set (verdicts, divergences, fall-through)
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -256,6 +258,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdSchema(rest);
     case 'gaps':
       return cmdGaps(rest);
+    case 'reform':
+      return cmdReform(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -8,6 +8,7 @@ import { receiptFacts } from './receipt.js';
 import { LIBRARY_VERSION } from '../version.js';
 import type { CompareOptions, Comparison, RegimeResult } from '../types.js';
 import { caseDivergences } from './caseDivergences.js';
+import { caseReform } from './reform.js';
 import { evaluateRegime, normaliseOnDates } from './evaluateRegime.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 
@@ -29,6 +30,15 @@ export async function compare(facts: unknown, options?: CompareOptions): Promise
 
 /** The synchronous core of compare() (batch workers and compareMany use it directly). */
 export function compareSync(facts: unknown, options?: CompareOptions, book: RuleBook = bundledRuleBook()): Comparison {
+  // Proposals (issue 14): the law in force first, then each reformed rule book on the same facts.
+  const proposals = options !== null && typeof options === 'object' && 'proposals' in options ? (options as CompareOptions).proposals : undefined;
+  if (proposals !== undefined) {
+    const { proposals: _p, ...rest } = options as CompareOptions;
+    if (!Array.isArray(proposals)) throw new FactsError([{ path: 'options.proposals', code: 'invalid_type', message: 'expected an array of proposals (see docs/proposal.schema.json)' }]);
+    const before = compareSync(facts, rest, book);
+    if (proposals.length) before.reforms = proposals.map((p, i) => caseReform(facts, rest, p, i, before, book, compareSync));
+    return before;
+  }
   const parsed = parseFacts(facts);
   let resolved: ResolvedOptions;
   try {

@@ -17,6 +17,8 @@ const optionsSchema = z.strictObject(
   interpretations: z.record(z.string(), z.string({ error: 'expected a reading id, e.g. "default" (see regimes() for each interpretation)' })).optional(),
   detail: z.enum(['full', 'verdicts']).optional(),
   language: z.enum(['en', 'id', 'ms']).optional(),
+  // Proposals are validated where they are applied (src/law/proposal.ts); compareSync takes them off first.
+  proposals: z.array(z.unknown()).optional(),
   },
   { error: 'expected an options object, e.g. {"asOf": "YYYY-MM-DD", "regimes": ["actip"], "detail": "verdicts"}' },
 );

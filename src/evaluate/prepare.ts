@@ -28,6 +28,8 @@ export interface PreparedElement {
   condition: Condition;
   notRequiredWhen?: Condition;
   notRequiredCitation?: Citation;
+  /** The proposed wording that changed this element (a reformed version, src/law/proposal.ts). */
+  amendedBy?: Citation;
   test: Evaluator;
   notRequiredTest?: Evaluator;
   /** Normalised facts the element reads. */
@@ -114,6 +116,7 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
       condition,
       ...(notRequiredWhen ? { notRequiredWhen, notRequiredTest: compileCondition(notRequiredWhen) } : {}),
       ...(e.notRequiredCitation ? { notRequiredCitation: cite(e.notRequiredCitation) } : {}),
+      ...(e.amendedBy ? { amendedBy: cite(e.amendedBy) } : {}),
       test: compileCondition(condition),
       facts: Object.freeze([...facts]) as string[],
     };

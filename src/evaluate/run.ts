@@ -190,6 +190,7 @@ function elementResult(e: PreparedElement, status: ElementStatus, matched: strin
   const r: ElementResult = { element: e.element, status, matched, citation: outCitation(e.citation), label: e.label.en, facts: e.facts };
   if (e.note) r.note = e.note;
   if (status === 'not-required' && e.notRequiredCitation) r.notRequiredBy = outCitation(e.notRequiredCitation);
+  if (e.amendedBy) r.amendedBy = outCitation(e.amendedBy);
   if (children) r.children = children;
   return r;
 }

@@ -218,6 +218,7 @@ export function checkVersion(regimeId: string, v: Version, interpretations: Read
     list.forEach((e, i) => {
       cite(e.citation, `${where}[${i}]`);
       cite(e.notRequiredCitation, `${where}[${i}].notRequiredCitation`);
+      cite(e.amendedBy, `${where}[${i}].amendedBy`);
       checkCondition(e.condition, `${where}[${i}].condition`);
       if (e.notRequiredWhen) checkCondition(e.notRequiredWhen, `${where}[${i}].notRequiredWhen`);
     });

@@ -144,6 +144,8 @@ export const elementSchema = z.strictObject({
   /** When this holds, the element is `not-required` (e.g. the child rule for means). */
   notRequiredWhen: rawConditionSchema.optional(),
   notRequiredCitation: nonEmpty.optional(),
+  /** Set by a proposal (src/law/proposal.ts): the citation of the proposed wording that changed this element. */
+  amendedBy: nonEmpty.optional(),
   /** Plain-English description of what the element asks. */
   label: labelSchema,
   note: nonEmpty.optional(),

@@ -20,6 +20,7 @@ const PLAIN_FACT_NAMES = [
   'movement.origin',
   'movement.destination',
   'movement.transit',
+  'movement.begun',
   'movement.completed',
   'movement.interRegional',
   'movement.exploitationCountry',
@@ -169,6 +170,11 @@ export function normaliseSlots(facts: CaseFacts, date: string | undefined, windo
   s[slot('movement.destination')] = m.destination;
   s[slot('movement.transit')] = m.transit;
   s[slot('movement.completed')] = m.completed;
+  // Whether the journey had begun (UU 21/2007 Pasal 3 and 4 with Pasal 10: a journey begun and
+  // stopped is an attempt, punished as the completed offence). As stated, else implied by
+  // movement.completed: true (arrived) and false (stopped on the way) both mean it had begun.
+  // The acts that show it (transportation, transfer, sending) are read by the rule data itself.
+  s[slot('movement.begun')] = m.begun ?? (m.completed !== undefined ? true : undefined);
   s[slot('movement.interRegional')] = m.interRegional;
   s[slot('movement.exploitationCountry')] = m.exploitationCountry;
   // Where the exploitation was intended or happened: as found, else where the person was taken.

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { compareSync } from '../src/compare/compare.js';
+import { isFactsError } from '../src/index.js';
+import type { CaseFacts } from '../src/facts/schema.js';
+
+/**
+ * Issue 12: the journey across the border under UU 21/2007 Pasal 3 and 4. Expected outcomes are
+ * read from the statute, the reason beside each:
+ * - Pasal 4: "membawa warga negara Indonesia ke luar wilayah negara Republik Indonesia dengan
+ *   maksud untuk dieksploitasi di luar wilayah negara Republik Indonesia" - no means element.
+ * - Pasal 3: "memasukkan orang ke wilayah negara Republik Indonesia dengan maksud untuk
+ *   dieksploitasi di wilayah negara Republik Indonesia atau dieksploitasi di negara lain" - no means.
+ * - Pasal 10: "melakukan percobaan ... dipidana dengan pidana yang sama" - a journey begun and
+ *   stopped is an attempt punished as the completed offence, so the verdict qualifies either way.
+ * - Pasal 1 angka 1 / 10: pengangkutan, pemindahan, pengiriman ("memberangkatkan") move the person.
+ */
+const uu = (facts: CaseFacts) => {
+  const r = compareSync(facts, { regimes: ['uu-21-2007'] }).regimes[0];
+  if (!r) throw new Error('no uu-21-2007 result');
+  return r;
+};
+const offence = (facts: CaseFacts, id: string) => uu(facts).offences.find((o) => o.id === id);
+
+const adultId = { age: 30, nationality: 'ID' } as const;
+
+describe('UU 21/2007 Pasal 3 and 4: the acts show the journey', () => {
+  it("the issue's example: an adult Indonesian recruited and transported to Malaysia for forced labour, no means, is Pasal 4", () => {
+    // Transported (pengangkutan) from Indonesia towards Malaysia: the taking abroad has at least
+    // begun; Pasal 4 needs no means; the intended exploitation is in Malaysia.
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], movement: { origin: 'ID', destination: 'MY', exploitationCountry: 'MY' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+    expect(uu(f).trafficking.status).toBe('qualifies');
+    // Pasal 2(1) needs a means: none.
+    expect(offence(f, 'pasal-2-1')?.status).toBe('does-not-qualify');
+  });
+
+  it('the same after 2 January 2026 (KUHP 455 replaced Pasal 2; Pasal 4 stays in force)', () => {
+    // KUHP Pasal 622(1)(q) revokes Pasal 2 only; Pasal 4 is untouched.
+    const f: CaseFacts = { conductDate: '2026-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], movement: { origin: 'ID', destination: 'MY' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+    expect(offence(f, 'kuhp-455-1')?.status).toBe('does-not-qualify');
+  });
+
+  it('Pasal 3 mirror: a Malaysian brought into Indonesia and received there for forced labour, no means', () => {
+    // Transported from Malaysia into Indonesia and received (penerimaan) there: "memasukkan orang
+    // ke wilayah negara Republik Indonesia"; exploitation intended in Indonesia; no means needed.
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: { age: 28, nationality: 'MY' }, acts: ['transportation', 'receipt'], means: [], purposes: ['forced-labour'], movement: { origin: 'MY', destination: 'ID' } };
+    expect(offence(f, 'pasal-3')?.status).toBe('qualifies');
+    expect(uu(f).trafficking.status).toBe('qualifies');
+  });
+
+  it('a child sent abroad (pengiriman) to be exploited: Pasal 4 qualifies before any exploitation', () => {
+    // Pengiriman is "memberangkatkan" (dispatching, Pasal 1 angka 10): the journey began. Pasal 4
+    // needs the intent, not the result; Pasal 6 (sending a child) needs the result, unknown here.
+    const f: CaseFacts = { conductDate: '2019-05-01', victim: { age: 15, nationality: 'ID' }, acts: ['recruitment', 'sending'], means: [], purposes: ['sexual-exploitation'], movement: { origin: 'ID', destination: 'MY' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+    expect(offence(f, 'pasal-6')?.status).toBe('undetermined');
+    expect(uu(f).trafficking.status).toBe('qualifies');
+  });
+
+  it('transit ID -> MY -> KH: transferred through Malaysia to Cambodia is Pasal 4', () => {
+    // Pemindahan (transfer) moves the person; taken out of Indonesia to be exploited in Cambodia.
+    const f: CaseFacts = { conductDate: '2024-02-01', victim: { age: 24, nationality: 'ID' }, acts: ['recruitment', 'transfer'], means: [], purposes: ['forced-criminality'], movement: { origin: 'ID', transit: ['MY'], destination: 'KH' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+  });
+
+  it('recruitment alone stays undetermined and asks only whether the journey had begun', () => {
+    // Perekrutan alone (Pasal 1 angka 9: inviting, gathering) need not have begun the taking
+    // abroad; Pasal 2(1) fails for want of a means; Pasal 4 turns on the journey only.
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY', transit: [] } };
+    const r = uu(f);
+    expect(r.trafficking.status).toBe('undetermined');
+    expect(r.trafficking.missingFacts).toEqual(['movement.begun']);
+    // Said: recruited only, not yet on the way - not yet Pasal 4 (no attempt has begun).
+    const notBegun = uu({ ...f, movement: { ...f.movement, begun: false } });
+    expect(notBegun.trafficking.status).toBe('does-not-qualify');
+    // Said: set off (and stopped on the way, completed false) - an attempt, punished as Pasal 4 (Pasal 10).
+    expect(uu({ ...f, movement: { ...f.movement, begun: true } }).trafficking.status).toBe('qualifies');
+    expect(uu({ ...f, movement: { ...f.movement, completed: false } }).trafficking.status).toBe('qualifies');
+  });
+
+  it('exploitation at the far end shows the journey was made, with recruitment the only act', () => {
+    // Exploited in Malaysia: the person must have been taken there.
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment'], means: [], purposes: ['forced-labour'], exploitationOccurred: ['forced-labour'], movement: { origin: 'ID', destination: 'MY' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+  });
+
+  it('harbouring in a shelter before departure does not by itself show the journey began', () => {
+    // Penampungan is commonly the pre-departure shelter in Indonesia: it says nothing of the border.
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'harbouring'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY' } };
+    expect(offence(f, 'pasal-4')?.status).toBe('undetermined');
+    expect(offence(f, 'pasal-4')?.missingFacts).toEqual(['movement.begun']);
+  });
+});
+
+describe('movement.begun contradicts what shows the journey began', () => {
+  const base: CaseFacts = { conductDate: '2023-03-01', victim: adultId, purposes: ['forced-labour'], movement: { origin: 'ID', destination: 'MY', begun: false } };
+  const error = (f: CaseFacts) => {
+    try {
+      compareSync(f);
+    } catch (e) {
+      if (isFactsError(e)) return e.issues.map((i) => i.path);
+      throw e;
+    }
+    return [];
+  };
+  it('begun false with an act of moving the person, or with completed either way, is a FactsError naming movement.begun', () => {
+    expect(error({ ...base, acts: ['recruitment', 'transportation'] })).toEqual(['movement.begun']);
+    expect(error({ ...base, acts: { sending: true } })).toEqual(['movement.begun']);
+    expect(error({ ...base, movement: { ...base.movement, completed: false } })).toEqual(['movement.begun']);
+    expect(error({ ...base, movement: { ...base.movement, completed: true } })).toEqual(['movement.begun']);
+  });
+  it('begun false with recruitment only is accepted', () => {
+    expect(error({ ...base, acts: ['recruitment'] })).toEqual([]);
+  });
+});

@@ -40,6 +40,7 @@ export type {
   InterpretationUsed,
   ISODate,
   Language,
+  OffenceForm,
   OffenceResult,
   Receipt,
   RegimeId,

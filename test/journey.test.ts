@@ -114,3 +114,64 @@ describe('movement.begun contradicts what shows the journey began', () => {
     expect(error({ ...base, acts: ['recruitment'] })).toEqual([]);
   });
 });
+
+describe('offence results name the provision: completed, or jo. Pasal 10 as an attempt', () => {
+  const taken: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY' } };
+  const provisions = (f: CaseFacts, id: string) => offence(f, id)?.form?.citations.map((c) => `${c.instrument} ${c.provision}`);
+
+  it('arrived in Malaysia: Pasal 4 as a completed offence, cited to Pasal 4 alone', () => {
+    // "membawa ... ke luar wilayah": the person was taken out, the offence is complete.
+    const f = { ...taken, movement: { ...taken.movement, completed: true } };
+    expect(offence(f, 'pasal-4')?.form).toMatchObject({ status: 'completed', provision: 'Pasal 4' });
+    expect(provisions(f, 'pasal-4')).toEqual(['UU 21/2007 Pasal 4']);
+  });
+
+  it('stopped at the port: Pasal 4 jo. Pasal 10, with Pasal 10 and the old KUHP on attempt cited (before 2026)', () => {
+    // Stopped before arriving: a "percobaan" (KUHP Pasal 53(1): permulaan pelaksanaan, not
+    // completed against the offender's will), punished as Pasal 4 by Pasal 10.
+    const f = { ...taken, movement: { ...taken.movement, completed: false } };
+    const p4 = offence(f, 'pasal-4');
+    expect(p4?.status).toBe('qualifies');
+    expect(p4?.form).toMatchObject({ status: 'attempt', provision: 'Pasal 4 jo. Pasal 10' });
+    expect(provisions(f, 'pasal-4')).toEqual(['UU 21/2007 Pasal 4', 'UU 21/2007 Pasal 10', 'KUHP (Wetboek van Strafrecht, UU 1/1946) Pasal 53 ayat (1)']);
+    const ps10 = p4?.form?.citations[1];
+    expect(ps10?.text?.original).toContain('melakukan percobaan untuk melakukan tindak pidana perdagangan orang, dipidana dengan pidana yang sama');
+  });
+
+  it('stopped at the port after 2 January 2026: still Pasal 4 jo. Pasal 10, attempt as KUHP 2023 Pasal 17 defines it (confidence marked)', () => {
+    // KUHP 622(1)(q) revoked only Pasal 2, so Pasal 4 and Pasal 10 stand; what an attempt is now
+    // comes from KUHP 2023 Pasal 17, read in one source.
+    const f = { ...taken, conductDate: '2026-02-01', movement: { ...taken.movement, completed: false } };
+    const form = offence(f, 'pasal-4')?.form;
+    expect(form?.provision).toBe('Pasal 4 jo. Pasal 10');
+    const kuhp = form?.citations.find((c) => c.instrument === 'UU 1/2023 (KUHP)');
+    expect(kuhp?.provision).toBe('Pasal 17 ayat (1) to (3)');
+    expect(kuhp?.confidence).toBe('single-source');
+    expect(kuhp?.text?.original).toContain('permulaan pelaksanaan');
+  });
+
+  it('journey shown by the acts but its end unknown: qualifies, and the form is undetermined, asking movement.completed', () => {
+    const form = offence(taken, 'pasal-4')?.form;
+    expect(offence(taken, 'pasal-4')?.status).toBe('qualifies');
+    expect(form?.status).toBe('undetermined');
+    expect(form?.provision).toBe('Pasal 4 or Pasal 4 jo. Pasal 10');
+    expect(form?.missingFacts).toEqual(['movement.completed']);
+  });
+
+  it('exploited in Malaysia: the journey was made, so Pasal 4 completed without movement.completed', () => {
+    const f = { ...taken, exploitationOccurred: ['forced-labour'] } as CaseFacts;
+    expect(offence(f, 'pasal-4')?.form?.status).toBe('completed');
+  });
+
+  it('Pasal 3: a Malaysian stopped at the Entikong crossing into Indonesia is Pasal 3 jo. Pasal 10', () => {
+    const f: CaseFacts = { conductDate: '2023-03-01', victim: { age: 19, nationality: 'MY' }, acts: ['transportation'], means: [], purposes: ['prostitution'], movement: { origin: 'MY', destination: 'ID', completed: false } };
+    expect(offence(f, 'pasal-3')?.form).toMatchObject({ status: 'attempt', provision: 'Pasal 3 jo. Pasal 10' });
+  });
+
+  it('an offence without the Pasal 10 form (Pasal 2(1), formal) carries no form, nor does one that does not qualify', () => {
+    const f: CaseFacts = { ...taken, means: ['deception'], movement: { ...taken.movement, completed: false } };
+    expect(offence(f, 'pasal-2-1')?.status).toBe('qualifies');
+    expect(offence(f, 'pasal-2-1')?.form).toBeUndefined();
+    expect(offence({ ...f, victim: { age: 30, nationality: 'MY' } }, 'pasal-4')?.form).toBeUndefined();
+  });
+});

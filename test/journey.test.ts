@@ -116,7 +116,8 @@ describe('movement.begun contradicts what shows the journey began', () => {
 });
 
 describe('offence results name the provision: completed, or jo. Pasal 10 as an attempt', () => {
-  const taken: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY' } };
+  // Straight to the neighbour (no transit country): stopped before arriving is stopped before the border.
+  const taken: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY', transit: [] } };
   const provisions = (f: CaseFacts, id: string) => offence(f, id)?.form?.citations.map((c) => `${c.instrument} ${c.provision}`);
 
   it('arrived in Malaysia: Pasal 4 as a completed offence, cited to Pasal 4 alone', () => {
@@ -156,6 +157,14 @@ describe('offence results name the provision: completed, or jo. Pasal 10 as an a
     expect(form?.status).toBe('undetermined');
     expect(form?.provision).toBe('Pasal 4 or Pasal 4 jo. Pasal 10');
     expect(form?.missingFacts).toEqual(['movement.completed']);
+  });
+
+  it('stopped somewhere on a route through Malaysia to Cambodia: which side of the border is not known, so neither form is named', () => {
+    // Out of Indonesia (in the transit country) the taking abroad of Pasal 4 is complete; still in
+    // Indonesia it is an attempt. movement.completed false does not say which.
+    const f: CaseFacts = { ...taken, movement: { origin: 'ID', transit: ['MY'], destination: 'KH', completed: false } };
+    expect(offence(f, 'pasal-4')?.status).toBe('qualifies');
+    expect(offence(f, 'pasal-4')?.form?.status).toBe('undetermined');
   });
 
   it('exploited in Malaysia: the journey was made, so Pasal 4 completed without movement.completed', () => {

@@ -10,6 +10,7 @@ import type { CompareOptions, Comparison, ElementResult, ExplanationNode, Langua
 import { COUNTRY_CODES } from '../src/facts/countries.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
 import { LABELS } from '../src/words/labels.js';
+import { offenceFormText } from '../src/render/offenceForm.js';
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };
@@ -301,7 +302,9 @@ function elementItem(e: ElementResult): string {
   )}</li>`;
 }
 function offenceItem(o: OffenceResult): string {
-  return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}`, () => `${citation(o.citation)}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
+  // A qualifying UU 21/2007 Pasal 3 / 4: completed, or an attempt punished as the offence ("Pasal 4 jo. Pasal 10").
+  const form = o.form ? ` <span class="form" data-form="${o.form.status}">${esc(offenceFormText(o.form, lang))}</span>` : '';
+  return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}${form}`, () => `${citation(o.citation)}${o.form ? o.form.citations.slice(1).map(citation).join('') : ''}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
 }
 function column(r: RegimeResult, c: Comparison): string {
   const t = LABELS[lang];

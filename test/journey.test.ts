@@ -184,3 +184,20 @@ describe('offence results name the provision: completed, or jo. Pasal 10 as an a
     expect(offence({ ...f, victim: { age: 30, nationality: 'MY' } }, 'pasal-4')?.form).toBeUndefined();
   });
 });
+
+describe('reports and summaries show the Pasal 10 reading', () => {
+  const stopped: CaseFacts = { conductDate: '2023-03-01', victim: adultId, acts: ['recruitment', 'transportation'], means: [], purposes: ['forced-labour'], exploitationOccurred: [], movement: { origin: 'ID', destination: 'MY', transit: [], completed: false } };
+  it('the summary names "Pasal 4 jo. Pasal 10" for a journey stopped at the border', async () => {
+    const { summarise } = await import('../src/explain/summary.js');
+    expect(summarise(uu(stopped))).toContain('(Pasal 4 jo. Pasal 10)');
+    // Arrived: plain Pasal 4.
+    expect(summarise(uu({ ...stopped, movement: { ...stopped.movement, completed: true } }))).toContain('(Pasal 4)');
+  });
+  it('the markdown and HTML reports name the form in each language', async () => {
+    const { renderComparison } = await import('../src/render/renderComparison.js');
+    const c = compareSync(stopped, { regimes: ['uu-21-2007'] });
+    expect(renderComparison(c, 'markdown')).toContain('attempt, punished as the completed offence: Pasal 4 jo. Pasal 10');
+    expect(renderComparison(c, 'html', { language: 'id' })).toContain('percobaan, dipidana sama dengan tindak pidana selesai: Pasal 4 jo. Pasal 10');
+    expect(renderComparison(c, 'markdown', { language: 'ms' })).toContain('percubaan, dihukum sama seperti kesalahan yang selesai: Pasal 4 jo. Pasal 10');
+  });
+});

@@ -169,7 +169,9 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
   let text = `${t.under(label)}, `;
   if (r.trafficking.status === 'qualifies') {
     const isChild = r.child.status === 'qualifies';
-    text += `${isChild ? t.isChild : t.is}${lead ? ` (${lead.citation.provision})` : ''}`;
+    // An attempt punished as the offence is named as charged ("Pasal 4 jo. Pasal 10", UU 21/2007 Pasal 10).
+    const provision = lead?.form?.status === 'attempt' ? lead.form.provision : lead?.citation.provision;
+    text += `${isChild ? t.isChild : t.is}${provision ? ` (${provision})` : ''}`;
     const parts: string[] = [];
     const acts = relied(els, ['acts'], 'act', 'act');
     const purposes = relied(els, ['purposes', 'exploitationOccurred'], 'purpose', 'exploitation');

@@ -4,6 +4,7 @@ import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import { elementLabel } from '../law/load.js';
+import { offenceFormText } from './offenceForm.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
@@ -118,7 +119,7 @@ function markdown(c: Comparison, lang: Language): string {
       if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map((f) => `\`${f}\``).join(', ')}`, '');
     }
     if (r.offences.length) {
-      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}${o.form ? ` (${offenceFormText(o.form, lang)})` : ''}`).join('; ')}`, '');
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
@@ -196,7 +197,7 @@ function html(c: Comparison, lang: Language): string {
       if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${verdict.missingFacts.map((f) => `<code>${esc(f)}</code>`).join(', ')}</p>`);
     }
     if (r.offences.length) {
-      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
+      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}${o.form ? ` (${esc(offenceFormText(o.form, lang))})` : ''}</li>`).join('')}</ul>`);
     }
     if (r.interpretations.length) {
       parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(t.chosen)} <code>${esc(i.chosen)}</code>; ${esc(t.alternatives)}: ${i.alternatives.map((a) => `<code>${esc(a)}</code>`).join(', ')}</li>`).join('')}</ul>`);

@@ -383,6 +383,7 @@ describe('missing facts, ranked and checked by re-running compare', () => {
       'victim.harm': [['physical'], []],
       exploitationOccurred: [['forced-labour'], []],
       'movement.interRegional': [true, false],
+      'movement.begun': [true, false],
       'movement.completed': [true, false],
       'movement.transit': [['MY'], []],
       'victim.unborn': [true, false],

@@ -95,7 +95,9 @@ export function questionAudit(fixtures: Fixture[] = loadFixtures()): AuditRow[] 
           if (!now || (was !== 'qualifies' && was !== 'does-not-qualify') || now.status !== 'undetermined') continue;
           // Victim status rests on the trafficking verdict: when that opened too, the offences are the reason.
           if (verdict === 'victim' && r.trafficking.status === 'undetermined' && before.trafficking.status !== 'undetermined') continue;
-          for (const fact of now.missingFacts) {
+          // Only the questions the removal raised: one the case already left open is not its doing.
+          const askedBefore = new Set(VERDICTS.flatMap((k) => before[k]?.missingFacts ?? []));
+          for (const fact of now.missingFacts.filter((x) => !askedBefore.has(x))) {
             const row = rows.get(fact) ?? { provisions: new Set(), fixtures: new Set() };
             for (const p of provisionsAsking(r, verdict, fact)) row.provisions.add(p);
             row.fixtures.add(fx.id);

@@ -10,6 +10,7 @@ import type { CompareOptions, Comparison, ElementResult, ExplanationNode, Langua
 import { COUNTRY_CODES } from '../src/facts/countries.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
 import { LABELS } from '../src/words/labels.js';
+import { offenceFormText } from '../src/render/offenceForm.js';
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };
@@ -23,7 +24,7 @@ const UI = {
     unborn: 'Unborn at the time', spi: 'Unable to protect themself (disability or condition)', nationality: 'Nationality', consented: 'Consented',
     harm: 'Harm suffered', acts: 'Acts done to the person', means: 'Means used', purposes: 'Exploitation intended', occurred: 'Exploitation that happened',
     movement: 'Movement', origin: 'Taken from (country)', destination: 'Taken to (country)', transit: 'Through (country codes, comma-separated; "none" if none)',
-    exploitationCountry: 'Exploited in (country)', completed: 'Did the journey end at the destination?', interRegional: 'Moved between regions of one country',
+    exploitationCountry: 'Exploited in (country)', begun: 'Had the journey begun (not only recruited)?', completed: 'Did the journey end at the destination?', interRegional: 'Moved between regions of one country',
     offender: 'Offender', ocg: 'Organised criminal group', official: 'Public official abusing office', links: 'Planned, controlled or with effects in another State',
     consequences: 'Consequences (aggravation)', unknown: 'unknown', yes: 'yes', no: 'no', others: 'Not answered above', othersUnknown: 'unknown',
     othersNo: 'no (this list is complete)', fixture: 'Load an example case', none: '(choose an example)', language: 'Language',
@@ -39,7 +40,7 @@ const UI = {
     unborn: 'Masih dalam kandungan', spi: 'Tidak mampu melindungi diri (disabilitas atau kondisi)', nationality: 'Kewarganegaraan', consented: 'Menyetujui',
     harm: 'Penderitaan yang dialami', acts: 'Perbuatan terhadap orang', means: 'Cara yang digunakan', purposes: 'Eksploitasi yang dituju', occurred: 'Eksploitasi yang terjadi',
     movement: 'Perpindahan', origin: 'Dibawa dari (negara)', destination: 'Dibawa ke (negara)', transit: 'Melalui (kode negara, pisahkan dengan koma; "none" jika tidak ada)',
-    exploitationCountry: 'Dieksploitasi di (negara)', completed: 'Apakah perjalanan sampai di tujuan?', interRegional: 'Dipindahkan antardaerah dalam satu negara',
+    exploitationCountry: 'Dieksploitasi di (negara)', begun: 'Apakah perjalanan sudah dimulai (tidak hanya direkrut)?', completed: 'Apakah perjalanan sampai di tujuan?', interRegional: 'Dipindahkan antardaerah dalam satu negara',
     offender: 'Pelaku', ocg: 'Kelompok kejahatan terorganisasi', official: 'Penyelenggara negara yang menyalahgunakan kekuasaan', links: 'Direncanakan, dikendalikan atau berdampak di negara lain',
     consequences: 'Akibat (pemberatan)', unknown: 'tidak diketahui', yes: 'ya', no: 'tidak', others: 'Yang tidak dijawab di atas', othersUnknown: 'tidak diketahui',
     othersNo: 'tidak (daftar ini lengkap)', fixture: 'Muat contoh perkara', none: '(pilih contoh)', language: 'Bahasa',
@@ -55,7 +56,7 @@ const UI = {
     unborn: 'Belum lahir pada masa itu', spi: 'Tidak berupaya melindungi diri (ketidakupayaan atau keadaan)', nationality: 'Kewarganegaraan', consented: 'Bersetuju',
     harm: 'Kemudaratan yang dialami', acts: 'Perbuatan terhadap orang itu', means: 'Cara yang digunakan', purposes: 'Eksploitasi yang dimaksudkan', occurred: 'Eksploitasi yang berlaku',
     movement: 'Pergerakan', origin: 'Dibawa dari (negara)', destination: 'Dibawa ke (negara)', transit: 'Melalui (kod negara, dipisah koma; "none" jika tiada)',
-    exploitationCountry: 'Dieksploitasi di (negara)', completed: 'Adakah perjalanan sampai ke destinasi?', interRegional: 'Dipindahkan antara wilayah dalam satu negara',
+    exploitationCountry: 'Dieksploitasi di (negara)', begun: 'Adakah perjalanan sudah bermula (bukan hanya direkrut)?', completed: 'Adakah perjalanan sampai ke destinasi?', interRegional: 'Dipindahkan antara wilayah dalam satu negara',
     offender: 'Pesalah', ocg: 'Kumpulan jenayah terancang', official: 'Penjawat awam yang menyalahgunakan jawatan', links: 'Dirancang, dikawal atau memberi kesan di negara lain',
     consequences: 'Akibat (pemberatan)', unknown: 'tidak diketahui', yes: 'ya', no: 'tidak', others: 'Yang tidak dijawab di atas', othersUnknown: 'tidak diketahui',
     othersNo: 'tidak (senarai ini lengkap)', fixture: 'Muatkan contoh kes', none: '(pilih contoh)', language: 'Bahasa',
@@ -157,7 +158,7 @@ function buildForm(): void {
   <fieldset><legend>${esc(t.movement)}</legend><div class="grid">
     ${countrySelect('movement.origin', t.origin)}${countrySelect('movement.destination', t.destination)}${countrySelect('movement.exploitationCountry', t.exploitationCountry)}
     ${input('movement.transit', t.transit, 'text', ' autocomplete="off" placeholder="TH, MY"')}</div>
-    <div class="tris">${tri('movement.completed', t.completed, t.arrived, t.stopped)}${tri('movement.interRegional', t.interRegional)}</div></fieldset>
+    <div class="tris">${tri('movement.begun', t.begun)}${tri('movement.completed', t.completed, t.arrived, t.stopped)}${tri('movement.interRegional', t.interRegional)}</div></fieldset>
   <fieldset><legend>${esc(t.offender)}</legend><div class="tris">${tri('offender.organisedCriminalGroup', t.ocg)}${tri('offender.publicOfficial', t.official)}${tri('offender.crossBorderLinks', t.links)}</div></fieldset>
   <details class="law" id="law"><summary>${esc(t.law)} <span id="law-count"></span></summary>
     <div class="grid">${input('opt::asOf', t.asOf, 'date')}</div>${readings}</details>`;
@@ -203,7 +204,7 @@ function readForm(): { facts: Facts; options: Options } {
   else if (age) setDeep(f, 'victim.age', num(age));
   const transit = valueOf('movement.transit');
   if (transit) setDeep(f, 'movement.transit', NONE_WORDS.includes(transit.toLowerCase()) ? [] : transit.split(/[,;\s]+/).filter(Boolean).map((x) => x.toUpperCase()));
-  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
+  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
     const v = valueOf(name);
     if (v) setDeep(f, name, v === 'true');
   }
@@ -239,7 +240,7 @@ function writeForm(f: Facts, options: Options = {}): void {
   const transit = getDeep(f, 'movement.transit');
   // An empty transit list is a known fact ("none"), not an unknown one.
   setValue('movement.transit', Array.isArray(transit) ? (transit.length ? transit.join(', ') : 'none') : transit === undefined ? '' : String(transit));
-  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
+  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
     const v = getDeep(f, name);
     setValue(name, typeof v === 'boolean' ? String(v) : '');
   }
@@ -301,7 +302,9 @@ function elementItem(e: ElementResult): string {
   )}</li>`;
 }
 function offenceItem(o: OffenceResult): string {
-  return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}`, () => `${citation(o.citation)}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
+  // A qualifying UU 21/2007 Pasal 3 / 4: completed, or an attempt punished as the offence ("Pasal 4 jo. Pasal 10").
+  const form = o.form ? ` <span class="form" data-form="${o.form.status}">${esc(offenceFormText(o.form, lang))}</span>` : '';
+  return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}${form}`, () => `${citation(o.citation)}${o.form ? o.form.citations.slice(1).map(citation).join('') : ''}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
 }
 function column(r: RegimeResult, c: Comparison): string {
   const t = LABELS[lang];

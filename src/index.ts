@@ -42,6 +42,7 @@ export type {
   InterpretationUsed,
   ISODate,
   Language,
+  OffenceForm,
   OffenceResult,
   Receipt,
   RegimeId,

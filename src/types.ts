@@ -175,6 +175,31 @@ export interface OffenceResult {
   /** Counts towards the trafficking verdict. */
   trafficking?: boolean;
   missingFacts?: string[];
+  /**
+   * Present when the offence qualifies and the law punishes its attempt as the completed offence
+   * (UU 21/2007 Pasal 10): which of the two it was, and so the provision to name.
+   */
+  form?: OffenceForm;
+}
+
+/**
+ * A qualifying offence as completed or attempted: "Pasal 4" (the person was taken abroad) or
+ * "Pasal 4 jo. Pasal 10" (stopped on the way), or undetermined between the two (the verdict stands
+ * either way; missingFacts says what decides the provision).
+ *
+ * @example
+ * ```ts
+ * const p4 = r.offences.find((o) => o.id === 'pasal-4');
+ * if (p4?.form?.status === 'attempt') console.log(p4.form.provision); // "Pasal 4 jo. Pasal 10"
+ * ```
+ */
+export interface OffenceForm {
+  status: 'completed' | 'attempt' | 'undetermined';
+  /** As written in a charge: "Pasal 4", "Pasal 4 jo. Pasal 10", or both joined by " or ". */
+  provision: string;
+  /** The offence's own citation, then (for an attempt) the provisions on attempt. */
+  citations: CitationOut[];
+  missingFacts?: string[];
 }
 
 /**

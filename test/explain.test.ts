@@ -110,11 +110,13 @@ const CASES: Case[] = [
     fixture: 'pasal-3-adult-brought-into-id-no-means-2022',
     regime: 'uu-21-2007',
     law: 'Pasal 3: "memasukkan orang ke wilayah negara Republik Indonesia dengan maksud untuk dieksploitasi" - no act list, no means; sexual harm suffered makes her a korban (Pasal 1 angka 3).',
-    // Entry: taken from outside (MM) to Indonesia, and either the journey was made or the exploitation happened
-    // in Indonesia; both hold, and a satisfied 'any' shows every branch that holds. Purpose: the intended exploitation.
-    path: ['entry-into-indonesia:satisfied[exploitationOccurred.prostitution]', 'purpose:satisfied[purposes.prostitution]'],
+    // Entry: taken from outside (MM) to Indonesia, and the journey begun: she was transported (an act that moves
+    // the person, Pasal 1 angka 1) and exploited in Indonesia; a satisfied 'any' shows every concept branch that
+    // holds. Purpose: the intended exploitation.
+    path: ['entry-into-indonesia:satisfied[acts.transportation exploitationOccurred.prostitution]', 'purpose:satisfied[purposes.prostitution]'],
     summary: {
-      en: 'Under UU 21/2007 as enacted (Pasal 2 in force), this is trafficking (Pasal 3): bringing a person into Indonesia for exploitation; the purpose was exploitation of the prostitution of others. The person is a victim under this regime.',
+      // The transport now counts towards the entry element (it shows the journey), so the summary names it.
+      en: 'Under UU 21/2007 as enacted (Pasal 2 in force), this is trafficking (Pasal 3): bringing a person into Indonesia for exploitation; the person was subjected to transportation for exploitation of the prostitution of others. The person is a victim under this regime.',
     },
   },
   {
@@ -381,6 +383,7 @@ describe('missing facts, ranked and checked by re-running compare', () => {
       'victim.harm': [['physical'], []],
       exploitationOccurred: [['forced-labour'], []],
       'movement.interRegional': [true, false],
+      'movement.begun': [true, false],
       'movement.completed': [true, false],
       'movement.transit': [['MY'], []],
       'victim.unborn': [true, false],

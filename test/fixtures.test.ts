@@ -28,6 +28,8 @@ interface Fixture {
   options?: Parameters<typeof compare>[1];
   expected: Record<string, Record<string, string>>;
   expectedOffences?: Record<string, Record<string, string>>;
+  /** Completed or attempt (UU 21/2007 Pasal 10) of a qualifying offence: regime -> offence id -> form status. */
+  expectedForms?: Record<string, Record<string, string>>;
   why: Record<string, string>;
   sources: string[];
   knownMismatch?: KnownMismatch[];
@@ -52,6 +54,9 @@ function expectationsOf(f: Fixture): Expectation[] {
   for (const [regime, offences] of Object.entries(f.expectedOffences ?? {})) {
     for (const [id, expected] of Object.entries(offences)) out.push({ regime, verdict: `offence:${id}`, expected, known: known(regime, `offence:${id}`) });
   }
+  for (const [regime, forms] of Object.entries(f.expectedForms ?? {})) {
+    for (const [id, expected] of Object.entries(forms)) out.push({ regime, verdict: `form:${id}`, expected, known: known(regime, `form:${id}`) });
+  }
   return out;
 }
 
@@ -60,6 +65,7 @@ function statusOf(c: Result, regime: string, verdict: string): string | undefine
   const r = c.regimes.find((x) => x.regime === regime);
   if (!r) return undefined;
   if (verdict.startsWith('offence:')) return r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status;
+  if (verdict.startsWith('form:')) return r.offences.find((o) => o.id === verdict.slice('form:'.length))?.form?.status;
   return (r as unknown as Record<string, { status: string } | undefined>)[verdict]?.status;
 }
 
@@ -74,7 +80,7 @@ describe('fixture files', () => {
     if (typeof f.title !== 'string' || f.title.length < 10) problems.push('no title');
     if (typeof f.facts !== 'object' || f.facts === null) problems.push('no facts');
     if (!Array.isArray(f.sources) || f.sources.length === 0) problems.push('no sources');
-    const regimes = new Set([...Object.keys(f.expected ?? {}), ...Object.keys(f.expectedOffences ?? {})]);
+    const regimes = new Set([...Object.keys(f.expected ?? {}), ...Object.keys(f.expectedOffences ?? {}), ...Object.keys(f.expectedForms ?? {})]);
     if (Object.keys(f.expected ?? {}).length === 0) problems.push('expects nothing');
     for (const regime of regimes) {
       if (!(REGIMES as readonly string[]).includes(regime)) problems.push(`unknown regime "${regime}"`);
@@ -88,6 +94,9 @@ describe('fixture files', () => {
     }
     for (const [regime, offences] of Object.entries(f.expectedOffences ?? {})) {
       for (const [id, status] of Object.entries(offences)) if (!(STATUSES as readonly string[]).includes(status)) problems.push(`${regime} offence ${id}: unknown status "${status}"`);
+    }
+    for (const [regime, forms] of Object.entries(f.expectedForms ?? {})) {
+      for (const [id, status] of Object.entries(forms)) if (!['completed', 'attempt', 'undetermined'].includes(status)) problems.push(`${regime} form of ${id}: unknown form "${status}"`);
     }
     const all = expectationsOf(f);
     for (const k of f.knownMismatch ?? []) {

@@ -117,6 +117,22 @@ describe.skipIf(skip)('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows the Pasal 10 reading: a journey stopped at the border is "Pasal 4 jo. Pasal 10" (issue 12)', async () => {
+    const { page, problems } = await open(PAGE, 1366, 900);
+    // Driven to Entikong and stopped there, no means: Pasal 4 (no means element), an attempt which
+    // Pasal 10 punishes as the offence.
+    await loadFixture(page, 'j12-entikong-adult-stopped-at-border-2023');
+    expect(await status(page, 'uu-21-2007', 'trafficking')).toBe('qualifies');
+    const offences = page.locator('[data-regime="uu-21-2007"] details.verdict', { has: page.locator('h4', { hasText: /Offences/ }) }).first();
+    await offences.locator('summary').first().click();
+    const form = page.locator('[data-regime="uu-21-2007"] .form[data-form="attempt"]').first();
+    await expect.poll(() => form.isVisible()).toBe(true);
+    expect(await form.textContent()).toContain('Pasal 4 jo. Pasal 10');
+    expect(await page.locator('[data-regime="uu-21-2007"] .summary').textContent()).toContain('Pasal 4 jo. Pasal 10');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows every fixture with the verdicts its legal reasons expect (readings and age ranges included)', async () => {
     const { page, problems } = await open(PAGE, 1366, 900);
     // Every fixture goes through the form (writeForm, then readForm) before it is compared: a field the

@@ -285,6 +285,7 @@ function candidates(path: string, f: Facts, date: string | undefined): Array<(g:
       return [[], ['MY'], ['TH'], ['ID']].map((t) => (g: Facts) => {
         (g.movement ??= {}).transit = t;
       });
+    case 'movement.begun':
     case 'movement.completed':
     case 'movement.interRegional':
       return bool(path.split('.')[1] as string, 'movement');
@@ -354,12 +355,12 @@ function searchCompletions(f: Facts, asOf: string | undefined, regime: string, p
 }
 
 /**
- * Known limitations (reported in the issue 6 hand-back): a missing fact that no value of the
- * CaseFacts field can express. UU 21/2007 Pasal 3 and 4 need the journey made or begun; an absent
- * movement.completed stands for "may not have begun", which neither true (arrived) nor false
- * (stopped on the way, still begun) says.
+ * Known limitations: a missing fact that no value of the CaseFacts field can express. None left:
+ * the one there was (UU 21/2007 Pasal 3 and 4 asked movement.completed, whose values both mean the
+ * journey had begun, to say that it may not have) is now asked as movement.begun, whose false is
+ * "recruited only" (issue 12).
  */
-const KNOWN_LIMITATIONS = [(regime: string, missing: string[]) => regime === 'uu-21-2007' && missing.includes('movement.completed')];
+const KNOWN_LIMITATIONS: Array<(regime: string, missing: string[]) => boolean> = [];
 
 /**
  * Known limitation of three-valued (Kleene) logic: it does not reason by cases. When every value of

@@ -35,7 +35,8 @@ FILE holds CaseFacts, or a fixture whose "facts" (and "options") are used.
   check: `usage: tip-harmonise check FIXTURE... [--regime ID]...
 
 FIXTURE: files, directories (their *.json) or globs. A fixture's "options" are passed to compare;
-its "expected" verdicts and "expectedOffences" are checked, except those listed in "knownMismatch".
+its "expected" verdicts, "expectedOffences" and "expectedForms" (completed / attempt, UU 21/2007
+Pasal 10) are checked, except those listed in "knownMismatch".
 Each mismatch is printed as one tab-separated line
   MISMATCH  fixture  regime  verdict (or offence:<id>)  expected <status>  got <status>
 then a summary line; the command exits 1 if there is any mismatch.`,
@@ -188,6 +189,12 @@ async function cmdCheck(args: string[]): Promise<number> {
         for (const [offence, status] of Object.entries(expected ?? {})) expectations.push([regime, `offence:${offence}`, status]);
       }
     }
+    const forms = fixture.expectedForms;
+    if (forms && typeof forms === 'object') {
+      for (const [regime, expected] of Object.entries(forms as Record<string, Record<string, string>>)) {
+        for (const [offence, form] of Object.entries(expected ?? {})) expectations.push([regime, `form:${offence}`, form]);
+      }
+    }
     for (const [regime, verdict, status] of expectations) {
       if (only?.length && !only.includes(regime)) continue;
       const r = c.regimes.find((x) => x.regime === regime);
@@ -196,6 +203,8 @@ async function cmdCheck(args: string[]): Promise<number> {
         ? undefined
         : verdict.startsWith('offence:')
           ? r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status
+          : verdict.startsWith('form:')
+            ? r.offences.find((o) => o.id === verdict.slice('form:'.length))?.form?.status
           : (VERDICTS as readonly string[]).includes(verdict)
             ? r[verdict as (typeof VERDICTS)[number]]?.status
             : undefined;

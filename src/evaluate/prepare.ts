@@ -1,6 +1,6 @@
 import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
 import type { LoadedRegime, LoadedVersion } from '../law/load.js';
-import type { Citation, Element, Label } from '../law/schema.js';
+import type { Citation, Element, Label, OffenceForm } from '../law/schema.js';
 import { labelOfFact } from './tree.js';
 import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
@@ -36,6 +36,14 @@ export interface PreparedElement {
   facts: string[];
 }
 
+/** Completed or attempt (UU 21/2007 Pasal 10): the condition that shows completion, and each form's provision. */
+export interface PreparedForm {
+  attemptWhen: Condition;
+  completedWhen: Condition;
+  completed: { provision: string; citations: Citation[] };
+  attempt: { provision: string; citations: Citation[] };
+}
+
 /** An offence or a definition (child, victim, scope): all of its elements must hold. */
 export interface PreparedGroup {
   id: string;
@@ -43,6 +51,7 @@ export interface PreparedGroup {
   citation: Citation;
   trafficking: boolean;
   elements: PreparedElement[];
+  form?: PreparedForm;
 }
 
 /** A version with every macro resolved for one choice of readings, ready to run. */
@@ -121,12 +130,22 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
       facts: Object.freeze([...facts]) as string[],
     };
   };
-  const group = (id: string, citation: string, elements: Element[], trafficking: boolean, title?: Label): PreparedGroup => ({
+  const group = (id: string, citation: string, elements: Element[], trafficking: boolean, title?: Label, form?: OffenceForm): PreparedGroup => ({
     id,
     ...(title ? { title } : {}),
     citation: cite(citation),
     trafficking,
     elements: elements.map(element),
+    ...(form
+      ? {
+          form: {
+            attemptWhen: labelLeaves(expandCondition(form.attemptWhen, ctx)),
+            completedWhen: labelLeaves(expandCondition(form.completedWhen, ctx)),
+            completed: { provision: form.completed.provision, citations: form.completed.citations.map(cite) },
+            attempt: { provision: form.attempt.provision, citations: form.attempt.citations.map(cite) },
+          },
+        }
+      : {}),
   });
   const d = v.definitions;
   const prepared: PreparedVersion = {
@@ -136,7 +155,7 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
     child: group('child', d.child.citation, d.child.elements, false),
     victim: group('victim', d.victim.citation, d.victim.elements, false),
     ...(d.scope ? { scope: group('scope', d.scope.citation, d.scope.elements, false) } : {}),
-    offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title)),
+    offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title, o.form)),
     primaryOffence: v.primaryOffence,
   };
   prepared.used = [...used].sort();

@@ -1,10 +1,10 @@
 import { citationOut } from '../law/citation.js';
 import type { FactSlots, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
-import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
+import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceForm, OffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { Evaluator, StageVerdicts } from './compile.js';
-import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
+import type { PreparedElement, PreparedForm, PreparedGroup, PreparedVersion } from './prepare.js';
 import { explanationTree } from './tree.js';
 import { collectTrueLeaves, collectUndecided, conditionValue, traceCondition, type TraceNode } from './trace.js';
 
@@ -284,7 +284,22 @@ export function offenceResults(trace: VersionTrace, nf: NormalisedFacts): Offenc
     trafficking: o.prepared.trafficking,
     elements: o.elements.map((e) => e.result),
     ...(o.value === undefined ? { missingFacts: askPaths(o.undecided, nf, trace) } : {}),
+    ...(o.value === true && o.prepared.form ? { form: offenceForm(o.prepared.form, trace, nf) } : {}),
   }));
+}
+
+/** Completed, attempt, or not yet known which (the offence qualifies in every case). */
+function offenceForm(f: PreparedForm, trace: VersionTrace, nf: NormalisedFacts): OffenceForm {
+  const cites = (list: Citation[]) => list.map(outCitation);
+  // What the case says of the journey's end decides first; other evidence of completion (the
+  // exploitation at the far end) speaks only when it says nothing.
+  if (conditionValue(f.attemptWhen, nf.slots, trace.verdicts) === true) return { status: 'attempt', provision: f.attempt.provision, citations: cites(f.attempt.citations) };
+  if (conditionValue(f.completedWhen, nf.slots, trace.verdicts) === true) return { status: 'completed', provision: f.completed.provision, citations: cites(f.completed.citations) };
+  const undecided = new Set<string>();
+  collectUndecided(f.attemptWhen, nf.slots, trace.verdicts, undecided);
+  collectUndecided(f.completedWhen, nf.slots, trace.verdicts, undecided);
+  const both = [...new Set([...f.completed.citations, ...f.attempt.citations])];
+  return { status: 'undetermined', provision: `${f.completed.provision} or ${f.attempt.provision}`, citations: cites(both), missingFacts: askPaths(undecided, nf, trace) };
 }
 
 /** The trafficking verdict: any trafficking offence qualifies; elements of the lead offence. */

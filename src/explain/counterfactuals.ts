@@ -72,6 +72,7 @@ function describeConcept(field: ConceptField, id: string, next: boolean): string
 const FLAG_PHRASES: Record<string, { true: string; false: string }> = {
   'victim.selfProtectionImpaired': { true: 'the person had been unable to fully protect themself because of a disability or condition (victim.selfProtectionImpaired)', false: 'the person had been able to protect themself (victim.selfProtectionImpaired false)' },
   'victim.unborn': { true: 'the child had still been in the womb (victim.unborn)', false: 'the person had already been born (victim.unborn false)' },
+  'movement.begun': { true: 'the journey had begun (movement.begun)', false: 'the person had only been recruited, the journey not yet begun (movement.begun false)' },
   'movement.completed': { true: 'the journey had been completed (movement.completed)', false: 'the person had been stopped before arriving (movement.completed false)' },
   'movement.interRegional': { true: 'the person had been moved between regions of the country (movement.interRegional)', false: 'the person had not been moved between regions (movement.interRegional false)' },
   'offender.organisedCriminalGroup': { true: 'the offender had acted within an organised criminal group (offender.organisedCriminalGroup)', false: 'no organised criminal group had been involved (offender.organisedCriminalGroup false)' },
@@ -102,7 +103,7 @@ function candidates(facts: CaseFacts, date: string | undefined): Candidate[] {
       }
     }
   }
-  for (const path of ['victim.selfProtectionImpaired', 'victim.unborn', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.crossBorderLinks', 'offender.publicOfficial']) {
+  for (const path of ['victim.selfProtectionImpaired', 'victim.unborn', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.crossBorderLinks', 'offender.publicOfficial']) {
     const now = getPath(facts, path);
     for (const next of [true, false]) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: FLAG_PHRASES[path]?.[String(next) as 'true' | 'false'] ?? `${path} were ${next}` });
   }

@@ -29,7 +29,12 @@ const QUESTIONS: Record<string, Q> = {
   'movement.destination': { en: () => 'To which country was the person taken, or being taken?', id: () => 'Ke negara mana orang tersebut dibawa atau akan dibawa?', ms: () => 'Ke negara manakah orang itu dibawa atau akan dibawa?' },
   'movement.transit': { en: () => 'Did the journey pass through any other country (which)?', id: () => 'Apakah perjalanan melewati negara lain (negara mana)?', ms: () => 'Adakah perjalanan melalui negara lain (negara mana)?' },
   'movement.exploitationCountry': { en: () => 'In which country was the exploitation intended or carried out?', id: () => 'Di negara mana eksploitasi dimaksudkan atau dilakukan?', ms: () => 'Di negara manakah eksploitasi dimaksudkan atau dilakukan?' },
-  'movement.completed': { en: () => 'Was the person actually taken (or stopped on the way)? Had the journey begun?', id: () => 'Apakah orang tersebut sudah dibawa (atau dihentikan di perjalanan)? Apakah perjalanan sudah dimulai?', ms: () => 'Adakah orang itu telah dibawa (atau ditahan dalam perjalanan)? Adakah perjalanan telah bermula?' },
+  'movement.begun': {
+    en: () => 'Had the person already set off on the journey (even if stopped on the way), or only been recruited so far?',
+    id: () => 'Apakah orang tersebut sudah diberangkatkan (walaupun dihentikan di perjalanan), atau baru direkrut?',
+    ms: () => 'Adakah orang itu sudah memulakan perjalanan (walaupun ditahan dalam perjalanan), atau baru direkrut?',
+  },
+  'movement.completed': { en: () => 'Did the person arrive at the destination, or were they stopped on the way?', id: () => 'Apakah orang tersebut sampai di tempat tujuan, atau dihentikan di perjalanan?', ms: () => 'Adakah orang itu sampai ke destinasi, atau ditahan dalam perjalanan?' },
   'movement.interRegional': { en: () => 'Was the person sent between regions (provinces, regencies) within the country?', id: () => 'Apakah orang tersebut dikirim antardaerah di dalam negeri?', ms: () => 'Adakah orang itu dihantar antara wilayah dalam negara?' },
   'offender.organisedCriminalGroup': { en: () => 'Did the offender act as or within an organised criminal group (three or more persons)?', id: () => 'Apakah pelaku bertindak dalam kelompok yang terorganisasi (tiga orang atau lebih)?', ms: () => 'Adakah pesalah bertindak dalam kumpulan jenayah terancang (tiga orang atau lebih)?' },
   'offender.publicOfficial': { en: () => 'Was the offender a public official abusing their office?', id: () => 'Apakah pelaku penyelenggara negara yang menyalahgunakan kekuasaan?', ms: () => 'Adakah pesalah penjawat awam yang menyalahgunakan jawatan?' },

@@ -113,7 +113,9 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
   let text = `${say(lang, 'under', { label })}, `;
   if (r.trafficking.status === 'qualifies') {
     const isChild = r.child.status === 'qualifies';
-    text += `${say(lang, isChild ? 'isChild' : 'is')}${lead ? ` (${lead.citation.provision})` : ''}`;
+    // An attempt punished as the offence is named as charged ("Pasal 4 jo. Pasal 10", UU 21/2007 Pasal 10).
+    const provision = lead?.form?.status === 'attempt' ? lead.form.provision : lead?.citation.provision;
+    text += `${say(lang, isChild ? 'isChild' : 'is')}${provision ? ` (${provision})` : ''}`;
     const parts: string[] = [];
     const acts = relied(els, ['acts'], 'act', 'act', book);
     const purposes = relied(els, ['purposes', 'exploitationOccurred'], 'purpose', 'exploitation', book);

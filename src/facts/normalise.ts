@@ -20,11 +20,13 @@ const PLAIN_FACT_NAMES = [
   'movement.origin',
   'movement.destination',
   'movement.transit',
+  'movement.begun',
   'movement.completed',
   'movement.interRegional',
   'movement.exploitationCountry',
   'movement.exploitationPlace',
   'movement.crossesBorder',
+  'movement.viaTransit',
   'offender.organisedCriminalGroup',
   'offender.publicOfficial',
   'offender.crossBorderLinks',
@@ -72,6 +74,7 @@ const STATIC_ASK: readonly (readonly string[])[] = FACT_NAMES.map((name) => {
   const concept = CONCEPT_LAYOUT.find((c) => name.startsWith(`${c.field}.`) && c.offset.has(name.slice(c.field.length + 1)));
   if (concept) return concept.ask;
   if (name === 'movement.exploitationPlace') return ['movement.exploitationCountry', 'movement.destination'];
+  if (name === 'movement.viaTransit') return ['movement.transit'];
   return [name];
 });
 
@@ -169,11 +172,21 @@ export function normaliseSlots(facts: CaseFacts, date: string | undefined, windo
   s[slot('movement.destination')] = m.destination;
   s[slot('movement.transit')] = m.transit;
   s[slot('movement.completed')] = m.completed;
+  // Whether the journey had begun (UU 21/2007 Pasal 3 and 4 with Pasal 10: a journey begun and
+  // stopped is an attempt, punished as the completed offence). As stated, else implied by
+  // movement.completed: true (arrived) and false (stopped on the way) both mean it had begun.
+  // The acts that show it (transportation, transfer, sending) are read by the rule data itself.
+  s[slot('movement.begun')] = m.begun ?? (m.completed !== undefined ? true : undefined);
   s[slot('movement.interRegional')] = m.interRegional;
   s[slot('movement.exploitationCountry')] = m.exploitationCountry;
   // Where the exploitation was intended or happened: as found, else where the person was taken.
   s[EXPLOITATION_PLACE] = m.exploitationCountry ?? m.destination;
   s[CROSSES_BORDER] = crossesBorder(m);
+  // Whether the route went through another country. A journey to a neighbour with no transit that
+  // was stopped before arriving was stopped before the border, so taking a person out of
+  // Indonesia (UU 21/2007 Pasal 4) was only attempted (Pasal 10); with a transit country on the
+  // route the person may already have left Indonesia when stopped.
+  s[slot('movement.viaTransit')] = m.transit === undefined ? undefined : m.transit.length > 0;
 
   const o = facts.offender ?? {};
   s[slot('offender.organisedCriminalGroup')] = o.organisedCriminalGroup;

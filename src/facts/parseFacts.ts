@@ -332,6 +332,19 @@ function crossFieldIssues(f: CaseFacts): FactsIssue[] {
   if (f.conductDate && f.conductEndDate && f.conductEndDate < f.conductDate) {
     issues.push({ path: 'conductEndDate', code: 'invalid_range', message: `ends (${f.conductEndDate}) before conductDate (${f.conductDate})` });
   }
+  const m = f.movement;
+  if (m?.begun === false) {
+    // A journey not yet begun cannot have ended or been stopped on the way, nor can the person have
+    // been moved already (UU 21/2007 Pasal 1 angka 10: pengiriman is dispatching a person).
+    if (m.completed !== undefined) {
+      issues.push({ path: 'movement.begun', code: 'contradiction', message: `movement.completed ${m.completed} says the journey had begun (${m.completed ? 'arrived' : 'stopped on the way'})` });
+    }
+    const acts = f.acts;
+    const moving = ['transportation', 'transfer', 'sending'].filter((a) => (Array.isArray(acts) ? (acts as string[]).includes(a) : (acts as Record<string, boolean | undefined> | undefined)?.[a] === true));
+    if (moving.length) {
+      issues.push({ path: 'movement.begun', code: 'contradiction', message: `acts ${moving.join(', ')} say the person had already been moved, so the journey had begun` });
+    }
+  }
   const v = f.victim;
   if (v) {
     if (v.unborn === true && v.age !== undefined) {

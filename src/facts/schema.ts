@@ -97,6 +97,11 @@ export const movementSchema = z.strictObject({
   transit: z.array(countrySchema, { error: 'expected an array of country codes, e.g. ["MY", "SG"] ([] for none)' }).max(MAX_TRANSIT, { message: `at most ${MAX_TRANSIT} transit countries` }).optional(),
   destination: countrySchema.optional().describe('Where the person was taken (or was being taken) to.'),
   exploitationCountry: countrySchema.optional().describe('Where the exploitation was intended or took place.'),
+  begun: yesNo()
+    .optional()
+    .describe(
+      'The journey had begun: the person had set off from where they were recruited. false: recruited only, not yet on the way. Implied by completed (true or false) and by an act of moving the person (transportation, transfer, sending), so it need only be given when neither is known.',
+    ),
   completed: yesNo().optional().describe('false: stopped before arriving (an attempt).'),
   interRegional: yesNo()
     .optional()

@@ -234,6 +234,11 @@ export function checkVersion(regimeId: string, v: Version, interpretations: Read
     cite(o.citation, `offences[${i}] (${o.id})`);
     cite(o.penalty?.citation, `offences[${i}].penalty`);
     elements(o.elements, `offences[${i}] (${o.id}).elements`);
+    if (o.form) {
+      checkCondition(o.form.completedWhen, `offences[${i}] (${o.id}).form.completedWhen`);
+      checkCondition(o.form.attemptWhen, `offences[${i}] (${o.id}).form.attemptWhen`);
+      for (const k of ['completed', 'attempt'] as const) o.form[k].citations.forEach((ref, j) => cite(ref, `offences[${i}] (${o.id}).form.${k}.citations[${j}]`));
+    }
   });
   if (!ids.has(v.primaryOffence)) problems.push(`primaryOffence ${v.primaryOffence} is not an offence of this version`);
   for (const [k, ref] of Object.entries(v.profile.citations)) cite(ref, `profile.citations.${k}`);

@@ -171,6 +171,28 @@ export const penaltySchema = z.strictObject({
 });
 export type Penalty = z.infer<typeof penaltySchema>;
 
+/** How a qualifying offence is charged in one form: the provision as written in a charge, and its citations. */
+const formReadingSchema = z.strictObject({
+  /** e.g. "Pasal 4", "Pasal 4 jo. Pasal 10". */
+  provision: nonEmpty,
+  citations: z.array(nonEmpty).min(1),
+});
+
+/**
+ * An offence whose attempt a provision punishes as the completed offence (UU 21/2007 Pasal 10):
+ * when it qualifies, whether the conduct was completed or an attempt names the provision charged.
+ * attemptWhen true (the case says the journey was stopped): attempt; else completedWhen true:
+ * completed; else not yet known which.
+ */
+export const offenceFormSchema = z.strictObject({
+  attemptWhen: rawConditionSchema,
+  completedWhen: rawConditionSchema,
+  completed: formReadingSchema,
+  attempt: formReadingSchema,
+  note: nonEmpty.optional(),
+});
+export type OffenceForm = z.infer<typeof offenceFormSchema>;
+
 export const offenceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.()-]*$/),
   title: labelSchema,
@@ -178,6 +200,8 @@ export const offenceSchema = z.strictObject({
   /** Counts towards the regime's `trafficking` verdict. */
   trafficking: z.boolean(),
   elements: z.array(elementSchema).min(1),
+  /** Completed or attempted (e.g. "Pasal 4" or "Pasal 4 jo. Pasal 10"), when the law punishes both. */
+  form: offenceFormSchema.optional(),
   penalty: penaltySchema.optional(),
   note: nonEmpty.optional(),
 });

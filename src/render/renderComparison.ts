@@ -7,6 +7,7 @@ import { causeText } from './caseCauses.js';
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
 import { message } from '../words/messages.js';
+import { offenceFormText } from './offenceForm.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
@@ -115,7 +116,7 @@ function markdown(c: Comparison, lang: Language, book: RuleBook): string {
       if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${mdCell(factNames(verdict.missingFacts, lang))}`, '');
     }
     if (r.offences.length) {
-      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang, book)} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang, book)} (${cite(o.citation)}): ${t.statuses[o.status]}${o.form ? ` (${offenceFormText(o.form, lang)})` : ''}`).join('; ')}`, '');
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
@@ -194,7 +195,7 @@ function html(c: Comparison, lang: Language, book: RuleBook): string {
       if (verdict.missingFacts.length) parts.push(`<p>${esc(t.missingFacts)}: ${esc(factNames(verdict.missingFacts, lang))}</p>`);
     }
     if (r.offences.length) {
-      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang, book))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}</li>`).join('')}</ul>`);
+      parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang, book))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}${o.form ? ` (${esc(offenceFormText(o.form, lang))})` : ''}</li>`).join('')}</ul>`);
     }
     if (r.interpretations.length) {
       parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => interpretationItem(r, i, lang, book)).join('')}</ul>`);

@@ -96,7 +96,10 @@ describe('contested readings are named, switchable and reported', () => {
     const r = await byRegime(recruitedOnly, { regimes: ['uu-21-2007'] });
     const p4 = r['uu-21-2007']?.offences.find((o) => o.id === 'pasal-4');
     expect(p4?.status).toBe('undetermined');
-    expect(p4?.missingFacts).toContain('movement.completed');
+    // Issue 12: the question is whether the journey had begun (movement.begun), not how it ended:
+    // Pasal 10 punishes the attempt as the offence, so movement.completed decides no verdict.
+    expect(p4?.missingFacts).toContain('movement.begun');
+    expect(p4?.missingFacts).not.toContain('movement.completed');
   });
   it('rejects an unknown interpretation or reading with a FactsError', async () => {
     await expect(compare(migrant, { interpretations: { nope: 'x' } })).rejects.toBeInstanceOf(FactsError);

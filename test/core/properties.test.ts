@@ -156,10 +156,8 @@ describe('legal invariants', () => {
             const v = r[k];
             if (v.status !== 'undetermined' || v.missingFacts.length !== 1) continue;
             const path = v.missingFacts[0] as string;
-            // Known limitation (closing note of issue 6): for UU 21/2007 Pasal 3 and 4 an absent
-            // movement.completed stands for "the journey may not have begun", a state no value of the
-            // field expresses (true: arrived; false: stopped on the way; both begun).
-            if (path === 'movement.completed') continue;
+            // (Issue 6 skipped movement.completed here: it stood for "the journey may not have begun",
+            // which none of its values said. Issue 12 asks movement.begun instead, whose false says it.)
             const seen = new Set<string>();
             // Offences that qualified in every qualifying completion (see the limitation below).
             let always: Set<string> | undefined;

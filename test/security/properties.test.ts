@@ -276,7 +276,7 @@ describe('compare is deterministic and does not mutate its input', () => {
 
 const VOCAB: Record<string, readonly string[]> = { acts: ACTS, means: MEANS, purposes: EXPLOITATION, exploitationOccurred: EXPLOITATION, consequences: CONSEQUENCES, 'victim.harm': HARM };
 const MAPPING_OF: Record<string, 'act' | 'means' | 'exploitation'> = { acts: 'act', means: 'means', purposes: 'exploitation', exploitationOccurred: 'exploitation' };
-const BOOLEANS = new Set(['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']);
+const BOOLEANS = new Set(['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']);
 const COUNTRIES = new Set(['victim.nationality', 'movement.origin', 'movement.destination', 'movement.exploitationCountry']);
 
 function get(f: Facts, path: string): unknown {

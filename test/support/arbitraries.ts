@@ -241,7 +241,7 @@ export const oddValueArb = fc.oneof(
 export const FACT_PATHS = [
   'id', 'conductDate', 'conductEndDate', 'victim', 'victim.birthDate', 'victim.age', 'victim.age.min', 'victim.age.max', 'victim.unborn', 'victim.selfProtectionImpaired', 'victim.nationality',
   'victim.consented', 'victim.harm', 'victim.harm.physical', 'acts', 'acts.0', 'acts.recruitment', 'means', 'means.deception', 'means.0', 'purposes', 'purposes.forced-labour', 'exploitationOccurred',
-  'movement', 'movement.origin', 'movement.destination', 'movement.transit', 'movement.transit.0', 'movement.exploitationCountry', 'movement.completed', 'movement.interRegional', 'offender',
+  'movement', 'movement.origin', 'movement.destination', 'movement.transit', 'movement.transit.0', 'movement.exploitationCountry', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender',
   'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks', 'consequences', 'extra', 'victim.extra', 'movement.extra', '__proto__', 'constructor', 'prototype',
   'victim.__proto__', 'means.__proto__', 'acts.__proto__', 'movement.constructor',
 ];

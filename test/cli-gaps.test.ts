@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -62,6 +62,14 @@ describe('tip-harmonise gaps', () => {
     expect(report.cases).toBe(6);
     expect(report.badRecords.records.map((b: { file: string; line: number }) => `${b.file}:${b.line}`)).toEqual(['stdin:4', 'stdin:6']);
     expect(report.fallThrough.map((f: { caseId: string }) => f.caseId)).toEqual(['th-child-id-to-my-no-means-2023']);
+  });
+
+  it('NDJSON saved as .json is read line by line (not one bad record)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tip-gaps-')), 'exported.json');
+    writeFileSync(file, readFileSync(join(root, dir, 'cases.ndjson'), 'utf8'));
+    const report = JSON.parse(run([file]).stdout);
+    expect(report.cases).toBe(5);
+    expect(report.badRecords.records.map((b: { line: number }) => b.line)).toEqual([4, 6]);
   });
 
   it('--as-of judges every case under the law of that date', () => {

@@ -14,7 +14,7 @@ one national law, not under a national law) and why, and which missing facts wou
 undetermined ones. Bad records are counted and listed with their file, line and field; they
 never stop the run.
 
-CASES: fixture or CaseFacts files (.json: one object, or an array of them), NDJSON files
+CASES: fixture or CaseFacts files (.json: one object, an array of them, or one per line), NDJSON files
 (.ndjson, .jsonl: one CaseFacts per line), directories (their .json, .ndjson and .jsonl files),
 globs (* and ? in the last path segment), or - for NDJSON on stdin. NDJSON is streamed: memory
 stays bounded however many records there are.
@@ -27,6 +27,15 @@ stays bounded however many records there are.
 A progress line is shown on stderr when it is a terminal; a summary line ends the run.`;
 
 const NDJSON = /\.(ndjson|jsonl)$/i;
+
+function isObjectLine(line: string): boolean {
+  try {
+    const v: unknown = JSON.parse(line);
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
 
 function isCalendarDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -140,6 +149,18 @@ export async function cmdGaps(args: string[]): Promise<number> {
     process.stderr.write(progressLine(p));
   };
 
+  /** One NDJSON line: a record, or an unreadable one counted with its file and line. */
+  const ndjsonLine = (line: string, lineNo: number, name: string) => {
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (e) {
+      acc.addUnreadable([{ path: '', code: 'invalid_json', message: `invalid JSON (${(e as Error).message})` }], { file: name, line: lineNo });
+      return;
+    }
+    acc.add(record, { file: name, line: lineNo });
+  };
+
   let done = 0;
   for (const file of files) {
     if (file === '-' || NDJSON.test(file)) {
@@ -150,15 +171,7 @@ export async function cmdGaps(args: string[]): Promise<number> {
       for await (const line of rl) {
         lineNo += 1;
         if (!line.trim()) continue;
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch (e) {
-          acc.addUnreadable([{ path: '', code: 'invalid_json', message: `invalid JSON (${(e as Error).message})` }], { file: name, line: lineNo });
-          tick(done + ((stream as { bytesRead?: number }).bytesRead ?? 0));
-          continue;
-        }
-        acc.add(record, { file: name, line: lineNo });
+        ndjsonLine(line, lineNo, name);
         tick(done + ((stream as { bytesRead?: number }).bytesRead ?? 0));
       }
       if (file !== '-') done += statSync(file).size;
@@ -175,6 +188,17 @@ export async function cmdGaps(args: string[]): Promise<number> {
     try {
       json = JSON.parse(text);
     } catch (e) {
+      // NDJSON in a .json file: its first record parses on its own line.
+      const lines = text.split('\n');
+      const first = lines.findIndex((l) => l.trim());
+      if (first >= 0 && isObjectLine(lines[first] as string) && lines.slice(first + 1).some((l) => l.trim())) {
+        lines.forEach((l, i) => {
+          if (!l.trim()) return;
+          ndjsonLine(l.endsWith('\r') ? l.slice(0, -1) : l, i + 1, file);
+          tick(done);
+        });
+        continue;
+      }
       const pos = /position (\d+)/.exec((e as Error).message);
       const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
       acc.addUnreadable([{ path: '', code: 'invalid_json', message: `invalid JSON (${(e as Error).message})` }], { file, line });

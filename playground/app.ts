@@ -10,6 +10,7 @@ import type { CompareOptions, Comparison, ElementResult, ExplanationNode, Langua
 import { COUNTRY_CODES } from '../src/facts/countries.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
 import { LABELS } from '../src/words/labels.js';
+import { escapeHtml } from '../src/render/escape.js';
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };
@@ -90,7 +91,8 @@ const SHORT: Record<string, string> = Object.fromEntries(regimes().map((r) => [r
 
 let lang: Language = 'en';
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// The library's one HTML escaping (src/render/escape/html.ts): markup characters and control/bidi characters.
+const esc = escapeHtml;
 const u = () => UI[lang];
 const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
 const conceptLabel = (vocab: string, id: string) =>

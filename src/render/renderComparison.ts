@@ -1,5 +1,5 @@
 import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, Status, VerdictName } from '../types.js';
-import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { esc, jsonText, mdCell, mdCode, mdText, REPORT_CSS, termText } from './escape.js';
 import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { bundledRuleBook } from '../law/bundled.js';
@@ -87,8 +87,8 @@ function verdictsOf(r: RegimeResult) {
 function markdown(c: Comparison, lang: Language): string {
   const t = labelsFor(lang);
   const out: string[] = [`# ${t.title}`, ''];
-  if (c.caseId) out.push(`**${t.caseLabel}:** ${c.caseId}  `);
-  out.push(`**${t.asOf}:** ${c.asOf ?? t.noDate}`, '');
+  if (c.caseId) out.push(`**${t.caseLabel}:** ${mdText(c.caseId)}  `);
+  out.push(`**${t.asOf}:** ${mdText(c.asOf ?? t.noDate)}`, '');
   out.push(`| ${t.verdict} | ${c.regimes.map((r) => mdCell(versionLabel(r, lang))).join(' | ')} |`);
   out.push(`|---|${c.regimes.map(() => '---').join('|')}|`);
   for (const v of VERDICTS) {
@@ -100,12 +100,12 @@ function markdown(c: Comparison, lang: Language): string {
     out.push('', `## ${t.elementsMatrix}`, '', `| ${t.verdict} / ${t.element} | ${c.regimes.map((r) => mdCell(r.regime)).join(' | ')} |`, `|---|${c.regimes.map(() => '---').join('|')}|`);
     for (const { verdict, rows } of matrix) {
       for (const row of rows) {
-        out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang))} | ${row.cells.map((x) => mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}${x.citation ? ` [${cite(x.citation)}]` : ''}`)).join(' | ')} |`);
+        out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang))} | ${row.cells.map((x) => `${mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}`)}${x.citation ? ` [${mdCell(cite(x.citation))}]` : ''}`).join(' | ')} |`);
       }
     }
   }
   for (const r of c.regimes) {
-    out.push('', `## ${versionLabel(r, lang)}`, '', summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) }), '');
+    out.push('', `## ${mdText(versionLabel(r, lang))}`, '', mdText(summarise(r, { language: lang, ...(c.asOf ? { asOf: c.asOf } : {}) })), '');
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;
@@ -115,16 +115,16 @@ function markdown(c: Comparison, lang: Language): string {
         for (const e of verdict.elements) out.push(`| ${mdCell(elementName(e.element, lang))} | ${ELEMENT_MARK[e.status]} ${t.elementStatuses[e.status]} | ${mdCell(conceptNames(e.matched, lang))} | ${mdCell(cite(e.notRequiredBy ?? e.citation))} (${t.confidences[(e.notRequiredBy ?? e.citation).confidence]}) |`);
         out.push('');
       }
-      if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map((f) => `\`${f}\``).join(', ')}`, '');
+      if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${verdict.missingFacts.map(mdCode).join(', ')}`, '');
     }
     if (r.offences.length) {
-      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}`).join('; ')}`, '');
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${mdText(offenceTitle(r, o, lang))} (${mdText(cite(o.citation))}): ${t.statuses[o.status]}`).join('; ')}`, '');
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
       for (const i of r.interpretations) {
-        const effects = (i.effects ?? []).map((e) => `${e.reading} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
-        out.push(`- \`${i.id}\`: ${t.chosen} \`${i.chosen}\`; ${t.alternatives}: ${i.alternatives.map((a) => `\`${a}\``).join(', ')}${effects ? ` (**${effects}**)` : ''}`);
+        const effects = (i.effects ?? []).map((e) => `${mdText(e.reading)} → ${t.verdicts[e.verdict]}: ${t.statuses[e.instead]}`).join('; ');
+        out.push(`- ${mdCode(i.id)}: ${t.chosen} ${mdCode(i.chosen)}; ${t.alternatives}: ${i.alternatives.map(mdCode).join(', ')}${effects ? ` (**${effects}**)` : ''}`);
       }
       out.push('');
     }
@@ -132,12 +132,12 @@ function markdown(c: Comparison, lang: Language): string {
   out.push(`## ${t.divergences}`, '');
   if (!c.divergences.length) out.push(t.noDivergences);
   for (const d of c.divergences) {
-    out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${r} ${t.statuses[s as Status]}`).join(', ')}`, '');
+    out.push(`### ${t.verdicts[d.verdict]}: ${Object.entries(d.statuses).map(([r, s]) => `${mdText(r)} ${t.statuses[s as Status]}`).join(', ')}`, '');
     // The explanations are the core's plain English; the element is named in the interface language too.
-    for (const cause of d.causes) out.push(`- **${cause.element}**${lang === 'en' ? '' : ` (${elementName(cause.element, lang)}; ${t.englishOnly})`}: ${cause.explanation}`);
+    for (const cause of d.causes) out.push(`- **${mdText(cause.element)}**${lang === 'en' ? '' : ` (${mdText(elementName(cause.element, lang))}; ${t.englishOnly})`}: ${mdText(cause.explanation)}`);
     out.push('');
   }
-  out.push(`## ${t.receipt}`, '', '```json', JSON.stringify(c.receipt, null, 2), '```', '');
+  out.push(`## ${t.receipt}`, '', '```json', jsonText(c.receipt, 2), '```', '');
   return out.join('\n');
 }
 
@@ -154,16 +154,16 @@ function elementRow(e: ElementResult, lang: Language): string {
   const t = labelsFor(lang);
   const c = e.notRequiredBy ?? e.citation;
   const wording = c.text
-    ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
+    ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${esc(c.text.language)}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
     : '';
   const cls = e.status === 'satisfied' || e.status === 'not-required' ? 'q' : e.status === 'not-satisfied' ? 'n' : 'u';
-  return `<tr><td>${esc(elementName(e.element, lang))}${e.note ? `<span class="cite" lang="en">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(conceptNames(e.matched, lang))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
+  return `<tr><td>${esc(elementName(e.element, lang))}${e.note ? `<span class="cite" lang="en">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(conceptNames(e.matched, lang))}</td><td>${esc(cite(c))} <span class="conf-${esc(c.confidence)}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
 }
 
 function html(c: Comparison, lang: Language): string {
   const t = labelsFor(lang);
   const parts: string[] = [];
-  parts.push(`<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
+  parts.push(`<!DOCTYPE html>\n<html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
   parts.push(`<h1>${esc(t.title)}</h1>`);
   parts.push(`<p>${c.caseId ? `<strong>${esc(t.caseLabel)}:</strong> ${esc(c.caseId)}<br>` : ''}<strong>${esc(t.asOf)}:</strong> ${esc(c.asOf ?? t.noDate)}</p>`);
   parts.push(`<table><thead><tr><th scope="col">${esc(t.verdict)}</th>${c.regimes.map((r) => `<th scope="col">${esc(versionLabel(r, lang))}</th>`).join('')}</tr></thead><tbody>`);
@@ -217,21 +217,21 @@ function html(c: Comparison, lang: Language): string {
 
 function text(c: Comparison, lang: Language): string {
   const t = labelsFor(lang);
-  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => r.regime)]];
+  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => termText(r.regime))]];
   for (const v of VERDICTS) {
     if (!c.regimes.some((r) => r[v])) continue;
     rows.push([t.verdicts[v], ...c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : ''))]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
   const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  const out = [`${t.title}${c.caseId ? ` (${c.caseId})` : ''}`, `${t.asOf}: ${c.asOf ?? t.noDate}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const out = [`${t.title}${c.caseId ? ` (${termText(c.caseId)})` : ''}`, `${t.asOf}: ${termText(c.asOf ?? t.noDate)}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   for (const r of c.regimes) {
     const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
-    if (missing.length) out.push(`${r.regime}: ${t.missingFacts}: ${missing.join(', ')}`);
+    if (missing.length) out.push(`${termText(r.regime)}: ${t.missingFacts}: ${termText(missing.join(', '))}`);
   }
   if (c.divergences.length) {
     out.push('', t.divergences + ':');
-    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]} / ${x.element}: ${x.explanation}`);
+    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]} / ${termText(x.element)}: ${termText(x.explanation)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -25,15 +25,25 @@ export function visible(ch: string): string {
 
 /** Every character of {@link UNSAFE_CHAR} replaced by its visible form. An ANSI sequence loses its ESC and becomes plain text. */
 export function visibleControls(text: string): string {
-  return text.replace(UNSAFE_CHAR, visible);
+  return asText(text).replace(UNSAFE_CHAR, visible);
 }
 
 /** As {@link visibleControls}, but tab and line feed are kept (HTML). */
 export function visibleControlsKeepWhitespace(text: string): string {
-  return text.replace(UNSAFE_CHAR_KEEP_WHITESPACE, visible);
+  return asText(text).replace(UNSAFE_CHAR_KEEP_WHITESPACE, visible);
 }
 
 /** As {@link visibleControls}, but line feed is kept (a multi-line message whose every part was already escaped). */
 export function visibleControlsKeepNewline(text: string): string {
-  return text.replace(UNSAFE_CHAR_KEEP_NEWLINE, visible);
+  return asText(text).replace(UNSAFE_CHAR_KEEP_NEWLINE, visible);
+}
+
+/**
+ * The text of a value a renderer was given: itself when a string. A Comparison that did not come
+ * from compare() (an imported record, a stored answer edited elsewhere) may hold anything where a
+ * string is typed: an absent value prints as nothing and any other as its String() form, so the
+ * escaping never throws and never lets a non-string through unescaped.
+ */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }

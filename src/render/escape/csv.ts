@@ -1,4 +1,4 @@
-import { visibleControlsKeepWhitespace } from './controls.js';
+import { asText, visibleControlsKeepWhitespace } from './controls.js';
 
 /**
  * One CSV field (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`,
@@ -7,7 +7,8 @@ import { visibleControlsKeepWhitespace } from './controls.js';
  * a field with a comma, quote or line break is quoted, quotes doubled. No output of this library is
  * CSV today: this is the rule for any that becomes so.
  */
-export function csvCell(text: string): string {
+export function csvCell(value: string): string {
+  const text = asText(value);
   const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   const safe = visibleControlsKeepWhitespace(guarded);
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

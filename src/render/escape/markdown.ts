@@ -1,4 +1,4 @@
-import { visibleControls } from './controls.js';
+import { asText, visibleControls } from './controls.js';
 
 /**
  * Text for Markdown, inline or in a table cell, so that it renders as the same text under
@@ -15,7 +15,7 @@ import { visibleControls } from './controls.js';
  * may show them as links (a link, never a script: `javascript:` is not autolinked).
  */
 export function mdText(text: string): string {
-  return visibleControls(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '))
+  return visibleControls(asText(text).replace(/\r\n|[\r\n\u2028\u2029]/g, ' '))
     .replace(/[\\`*_[\]|~#&<>]/g, (c) => MD_ESCAPE[c] ?? `\\${c}`)
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
@@ -32,5 +32,5 @@ export const mdCell = mdText;
  * is written as {@link mdText} instead (a code span cannot escape a backtick or a pipe).
  */
 export function mdCode(text: string): string {
-  return /^[\p{L}\p{N}._:/ -]+$/u.test(text) ? `\`${text}\`` : mdText(text);
+  return typeof text === 'string' && /^[\p{L}\p{N}._:/ -]+$/u.test(text) ? `\`${text}\`` : mdText(text);
 }

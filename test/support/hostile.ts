@@ -58,7 +58,7 @@ export const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\
 const REPORT_TAGS = new Set('html head meta title style body h1 h2 h3 p br strong em table thead tbody tr th td span section details summary blockquote ul li code footer'.split(' '));
 const REPORT_ATTRS = new Set(['lang', 'charset', 'name', 'content', 'class', 'scope', 'colspan', 'aria-hidden']);
 /** What markdown-it makes of the Markdown reports (no links, images or raw HTML). */
-const MARKDOWN_TAGS = new Set('h1 h2 h3 p br strong em table thead tbody tr th td ul li code pre'.split(' '));
+const MARKDOWN_TAGS = new Set('h1 h2 h3 p br hr strong em table thead tbody tr th td ul li code pre'.split(' '));
 const MARKDOWN_ATTRS = new Set(['class', 'style']);
 
 /**

@@ -116,3 +116,15 @@ describe('the schema and the escaping agree', () => {
     }
   });
 });
+
+describe('the JSON Schema tells other systems the same rule', () => {
+  it('id has maxLength 200 and a pattern that refuses what the schema refuses', async () => {
+    const { factsJsonSchema } = await import('../../src/index.js');
+    const id = (factsJsonSchema() as { properties: { id: { maxLength: number; pattern: string } } }).properties.id;
+    expect(id.maxLength).toBe(200);
+    // JSON Schema patterns are ECMA-262 regular expressions (draft 2020-12, section 6.4).
+    const re = new RegExp(id.pattern, 'u');
+    for (const bad of ['a\u001b[2J', 'a\rb', 'a\nb', 'a\tb', 'x\u202e', 'x\u009b', 'x\u2028']) expect(re.test(bad), JSON.stringify(bad)).toBe(false);
+    for (const good of ['KS-2023/117', 'Siti Nurhaliza binti Tarudin', 'ڤرمڤوان', '<b>x</b> | y']) expect(re.test(good), good).toBe(true);
+  });
+});

@@ -15,6 +15,8 @@ import { asText, visibleControls } from './controls.js';
  * may show them as links (a link, never a script: `javascript:` is not autolinked).
  */
 export function mdText(text: string): string {
+  // Most text (labels, citations, names) has nothing to escape: one test, and it is returned as is.
+  if (typeof text === 'string' && !MD_SPECIAL.test(text)) return text;
   return visibleControls(asText(text).replace(/\r\n|[\r\n\u2028\u2029]/g, ' '))
     .replace(/[\\`*_[\]|~#&<>]/g, (c) => MD_ESCAPE[c] ?? `\\${c}`)
     .replace(/^([-+=])/, '\\$1')
@@ -22,6 +24,8 @@ export function mdText(text: string): string {
 }
 
 const MD_ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** Anything mdText would change: a character it escapes or shows, or a leading block marker. */
+const MD_SPECIAL = /[\\`*_[\]|~#&<>\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|^[-+=]|^\d+[.)]/;
 
 /** A Markdown table cell: {@link mdText} (pipes are escaped and line breaks folded there). */
 export const mdCell = mdText;

@@ -11,6 +11,7 @@ import { COUNTRY_CODES } from '../src/facts/countries.js';
 import { bundledRuleBook } from '../src/law/bundled.js';
 import { LABELS } from '../src/words/labels.js';
 import { offenceFormText } from '../src/render/offenceForm.js';
+import { escapeHtml } from '../src/render/escape.js';
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };
@@ -91,7 +92,8 @@ const SHORT: Record<string, string> = Object.fromEntries(regimes().map((r) => [r
 
 let lang: Language = 'en';
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// The library's one HTML escaping (src/render/escape/html.ts): markup characters and control/bidi characters.
+const esc = escapeHtml;
 const u = () => UI[lang];
 const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9]/g, '-')}`;
 const conceptLabel = (vocab: string, id: string) =>

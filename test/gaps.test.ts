@@ -246,9 +246,13 @@ describe('renderGapReport', () => {
     expect(html).not.toMatch(/<img|<b>|<a /);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;[click](javascript:alert(1))');
   });
-  it('a case id with a pipe or newline cannot break a Markdown table row', async () => {
-    const r = await gaps([{ ...thChildToMy, id: 'a|b\nc' }]);
+  it('a case id with a pipe cannot break a Markdown table row, and one with a newline is refused', async () => {
+    const r = await gaps([{ ...thChildToMy, id: 'a|b c' }]);
     const md = renderGapReport(r, 'markdown');
     expect(md).toContain('a\\|b c');
+    // The schema refuses control characters in a case id (issue 17): the record is listed as bad.
+    const bad = await gaps([{ ...thChildToMy, id: 'a|b\nc' }]);
+    expect(bad.badRecords.count).toBe(1);
+    expect(renderGapReport(bad, 'markdown')).not.toMatch(/a\|b\nc/);
   });
 });

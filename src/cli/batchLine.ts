@@ -1,5 +1,6 @@
 import { compareOne } from '../compare/compareMany.js';
 import { isFactsError } from '../facts/errors.js';
+import { jsonText } from '../render/escape.js';
 import type { CompareOptions } from '../types.js';
 
 export type BatchOptions = CompareOptions;
@@ -13,12 +14,13 @@ export function processLine(line: string, lineNo: number, options: BatchOptions)
   try {
     record = JSON.parse(line);
   } catch (e) {
-    return { ok: false, text: JSON.stringify({ line: lineNo, error: 'InvalidJSON', message: `line ${lineNo}: ${(e as Error).message}` }) };
+    return { ok: false, text: jsonText({ line: lineNo, error: 'InvalidJSON', message: `line ${lineNo}: ${(e as Error).message}` }) };
   }
   const result = compareOne(record, options);
   if (isFactsError(result)) {
     const j = result.toJSON();
-    return { ok: false, text: JSON.stringify({ line: lineNo, ...j, message: `line ${lineNo}: ${j.message}` }) };
+    // Error lines quote the input (keys, up to 60 characters of a value): escaped for a terminal too.
+    return { ok: false, text: jsonText({ line: lineNo, ...j, message: `line ${lineNo}: ${j.message}` }) };
   }
   return { ok: true, text: JSON.stringify(result) };
 }

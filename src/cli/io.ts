@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { termText } from '../render/escape.js';
 
 /** A usage or input error: the CLI prints it and exits 2. */
 export class CliError extends Error {
@@ -22,7 +23,7 @@ export function readJsonText(file: string): { json: unknown; text: string } {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(`${termText(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
     return { json: JSON.parse(text) as unknown, text };
@@ -33,9 +34,9 @@ export function readJsonText(file: string): { json: unknown; text: string } {
       const before = text.slice(0, pos);
       const line = before.split('\n').length;
       const col = pos - before.lastIndexOf('\n');
-      throw new CliError(`${file}:${line}:${col}: invalid JSON (${(e as Error).message})`);
+      throw new CliError(`${termText(file)}:${line}:${col}: invalid JSON (${termText((e as Error).message)})`);
     }
-    throw new CliError(`${file}: invalid JSON (${(e as Error).message})`);
+    throw new CliError(`${termText(file)}: invalid JSON (${termText((e as Error).message)})`);
   }
 }
 
@@ -50,10 +51,10 @@ export function expandPaths(args: string[]): string[] {
       try {
         names = readdirSync(dir);
       } catch {
-        throw new CliError(`${arg}: no such directory ${dir}`);
+        throw new CliError(`${termText(arg)}: no such directory ${termText(dir)}`);
       }
       const hits = names.filter((n) => re.test(n)).sort();
-      if (!hits.length) throw new CliError(`${arg}: no file matches`);
+      if (!hits.length) throw new CliError(`${termText(arg)}: no file matches`);
       out.push(...hits.map((n) => join(dir, n)));
       continue;
     }
@@ -61,7 +62,7 @@ export function expandPaths(args: string[]): string[] {
     try {
       st = statSync(arg);
     } catch {
-      throw new CliError(`${arg}: no such file or directory`);
+      throw new CliError(`${termText(arg)}: no such file or directory`);
     }
     if (st.isDirectory()) out.push(...readdirSync(arg).filter((n) => n.endsWith('.json')).sort().map((n) => join(arg, n)));
     else out.push(arg);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
+import { jsonText, termLines, termText } from '../render/escape.js';
 import { runBatch } from './batch.js';
 import { cmdGaps } from './gaps.js';
 import { cmdReform } from './reform.js';
@@ -119,7 +120,7 @@ function describeFactsError(file: string, e: unknown, text: string, inFixture = 
         .map((i) => {
           const field = where(i.path);
           const line = field ? lineOf(lines, field) : 1;
-          return `${file}: ${field || '(input)'}: ${i.message}${line ? ` (line ${line})` : ''}`;
+          return `${termText(file)}: ${termText(field || '(input)')}: ${termText(i.message)}${line ? ` (line ${line})` : ''}`;
         })
         .join('\n'),
     );
@@ -150,7 +151,7 @@ async function cmdCompare(args: string[]): Promise<number> {
       describeFactsError(file, e, text, fixture !== undefined);
     }
   }
-  if (format === 'json') return print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  if (format === 'json') return print(jsonText(results.length === 1 ? results[0] : results, 2));
   const rendered = results.map((c) => renderComparison(c, format === 'table' ? 'text' : (format as 'markdown' | 'html'), { language: lang }));
   return print(rendered.join(format === 'html' ? '\n' : '\n---\n\n'));
 }
@@ -168,7 +169,7 @@ async function cmdCheck(args: string[]): Promise<number> {
   for (const file of files) {
     const { json, text } = readJsonText(file);
     const { facts, fixture, id } = factsOf(json);
-    if (!fixture || typeof fixture.expected !== 'object' || fixture.expected === null) throw new CliError(`${file}: not a fixture (needs "facts" and "expected")`);
+    if (!fixture || typeof fixture.expected !== 'object' || fixture.expected === null) throw new CliError(`${termText(file)}: not a fixture (needs "facts" and "expected")`);
     let c: Comparison;
     try {
       c = await compare(facts, fixture.options as CompareOptions | undefined);
@@ -176,7 +177,7 @@ async function cmdCheck(args: string[]): Promise<number> {
       describeFactsError(file, e, text, true);
     }
     const knownList: unknown = fixture.knownMismatch ?? [];
-    if (!Array.isArray(knownList)) throw new CliError(`${file}: knownMismatch: expected an array of { regime, verdict, reason } (line ${lineOf(jsonLines(text), 'knownMismatch') ?? 1})`);
+    if (!Array.isArray(knownList)) throw new CliError(`${termText(file)}: knownMismatch: expected an array of { regime, verdict, reason } (line ${lineOf(jsonLines(text), 'knownMismatch') ?? 1})`);
     const known = new Set((knownList as Array<{ regime?: unknown; verdict?: unknown }>).map((k) => `${String(k?.regime)}/${String(k?.verdict)}`));
     // Verdicts ("expected") and, when given, offences ("expectedOffences"; knownMismatch verdict "offence:<id>").
     const expectations: Array<[string, string, string]> = [];
@@ -210,7 +211,7 @@ async function cmdCheck(args: string[]): Promise<number> {
             : undefined;
       if (got !== status && !known.has(`${regime}/${verdict}`)) {
         mismatches += 1;
-        process.stdout.write(`MISMATCH\t${id ?? file}\t${regime}\t${verdict}\texpected ${status}\tgot ${got ?? 'nothing'}\n`);
+        process.stdout.write(`MISMATCH\t${termText(id ?? file)}\t${termText(regime)}\t${termText(verdict)}\texpected ${termText(String(status))}\tgot ${got ?? 'nothing'}\n`);
       }
     }
   }
@@ -226,7 +227,7 @@ async function cmdReport(args: string[]): Promise<number> {
   const asOf = values['as-of'];
   if (asOf !== undefined && !isCalendarDate(asOf)) throw new CliError(`--as-of: expected a calendar date YYYY-MM-DD, got "${asOf}"`);
   const d = divergences({ ...(asOf ? { asOf } : {}), ...(values.regime?.length ? { regimes: values.regime as RegimeId[] } : {}) });
-  if (format === 'json') return print(JSON.stringify(d, null, 2));
+  if (format === 'json') return print(jsonText(d, 2));
   return print(renderDivergenceReport(d, format as 'markdown' | 'html', { language: language(values.lang) }));
 }
 
@@ -284,7 +285,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`tip-harmonise: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`tip-harmonise: ${termLines(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = e instanceof CliError ? e.exitCode : 2;
   },
 );

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ageOnDate } from './age.js';
 import { CONCEPT_GROUPS } from './concepts.js';
 import { FactsError, type FactsIssue } from './errors.js';
-import { type CaseFacts, caseFactsSchema, MAX_STRING_LENGTH } from './schema.js';
+import { CASE_ID_PATTERN, type CaseFacts, caseFactsSchema, MAX_ID_LENGTH, MAX_STRING_LENGTH } from './schema.js';
 
 /** Deepest nesting accepted in an input value (the schema itself is 3 levels deep). */
 export const MAX_DEPTH = 8;
@@ -67,7 +67,8 @@ function readId(input: unknown): string | undefined {
   try {
     if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
       const id = (input as { id?: unknown }).id;
-      if (typeof id === 'string' && id.length <= 200) return id;
+      // Only an id the schema would accept: an error must not carry a hostile id onward (batch lines, logs).
+      if (typeof id === 'string' && id.length <= MAX_ID_LENGTH && CASE_ID_PATTERN.test(id)) return id;
     }
   } catch {
     /* hostile getter: no id */

@@ -13,6 +13,16 @@ import { COUNTRY_CODES } from './countries.js';
 
 /** Longest string accepted anywhere in the input (ids); see SECURITY.md. */
 export const MAX_STRING_LENGTH = 200;
+/** Longest case id accepted (the same bound as every string; SECURITY.md, "Output"). */
+export const MAX_ID_LENGTH = MAX_STRING_LENGTH;
+/**
+ * What a case id may hold: any characters but control characters (C0 U+0000-U+001F, which include
+ * tab, line feed, CR and ESC; DEL; C1 U+0080-U+009F), bidirectional formatting characters (U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and line/paragraph separators (U+2028, U+2029).
+ * An id is echoed into every report and terminal; these characters would let a record rewrite
+ * what a reader sees. Letters of every script, digits, punctuation and spaces are accepted.
+ */
+export const CASE_ID_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 /** Most transit countries accepted. */
 export const MAX_TRANSIT = 30;
 
@@ -128,7 +138,14 @@ export const offenderSchema = z.strictObject({
  */
 export const caseFactsSchema = z
   .strictObject({
-    id: z.string({ error: `expected the case id as a string of at most ${MAX_STRING_LENGTH} characters` }).max(MAX_STRING_LENGTH, { message: `at most ${MAX_STRING_LENGTH} characters` }).optional(),
+    id: z
+      .string({ error: `expected the case id as a string of at most ${MAX_ID_LENGTH} characters` })
+      .max(MAX_ID_LENGTH, { message: `at most ${MAX_ID_LENGTH} characters` })
+      .regex(CASE_ID_PATTERN, {
+        message: 'no control characters (tab, line break, CR, ESC and the rest of U+0000-U+001F, U+007F-U+009F) and no bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, U+2028, U+2029) in a case id',
+      })
+      .optional()
+      .describe(`The case's own reference, echoed back in every answer and report: at most ${MAX_ID_LENGTH} characters, no control or bidirectional formatting characters.`),
     conductDate: isoDateSchema.optional().describe('When the conduct took place (its start).'),
     conductEndDate: isoDateSchema.optional().describe('When continuing conduct ended.'),
     victim: victimSchema.optional(),

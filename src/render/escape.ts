@@ -1,12 +1,19 @@
-/** Escape text for HTML element content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/**
+ * The one escaping layer of every output format (SECURITY.md, "Output"). Every string a renderer or
+ * the CLI takes from a case, a file or the rule data goes through the function of its format; no
+ * output is built from a raw string. One small module per format under ./escape/.
+ */
+import { escapeHtml } from './escape/html.js';
 
-/** Escape text for a Markdown table cell. */
-export function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+export { escapeHtml } from './escape/html.js';
+export { mdCell, mdCode, mdText } from './escape/markdown.js';
+export { termLines, termText } from './escape/terminal.js';
+export { csvCell } from './escape/csv.js';
+export { jsonText } from './escape/json.js';
+export { UNSAFE_CHAR, visibleControls } from './escape/controls.js';
+
+/** Escape text for HTML element content and attribute values ({@link escapeHtml}). */
+export const esc = escapeHtml;
 
 /** Printable, self-contained styles shared by the HTML reports (no external assets). */
 export const REPORT_CSS = `

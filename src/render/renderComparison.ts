@@ -1,5 +1,5 @@
 import type { CitationOut, Comparison, ElementResult, Language, RegimeResult, Status, VerdictName } from '../types.js';
-import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { esc, jsonText, mdCell, mdCode, mdText, REPORT_CSS, termText } from './escape.js';
 import { summarise } from '../explain/summary.js';
 import { ELEMENT_MARK, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { elementName, factName, interpretationWords, matchedNames, offenceTitle, regimeName, versionLabel } from '../words/ruleWords.js';
@@ -85,8 +85,8 @@ function verdictsOf(r: RegimeResult) {
 function markdown(c: Comparison, lang: Language, book: RuleBook): string {
   const t = labelsFor(lang);
   const out: string[] = [`# ${t.title}`, ''];
-  if (c.caseId) out.push(`**${t.caseLabel}:** ${c.caseId}  `);
-  out.push(`**${t.asOf}:** ${c.asOf ?? t.noDate}`, '');
+  if (c.caseId) out.push(`**${t.caseLabel}:** ${mdText(c.caseId)}  `);
+  out.push(`**${t.asOf}:** ${mdText(c.asOf ?? t.noDate)}`, '');
   out.push(`| ${t.verdict} | ${c.regimes.map((r) => mdCell(versionLabel(r, lang, book))).join(' | ')} |`);
   out.push(`|---|${c.regimes.map(() => '---').join('|')}|`);
   for (const v of VERDICTS) {
@@ -98,12 +98,12 @@ function markdown(c: Comparison, lang: Language, book: RuleBook): string {
     out.push('', `## ${t.elementsMatrix}`, '', `| ${t.verdict} / ${t.element} | ${c.regimes.map((r) => mdCell(regimeName(r.regime, book))).join(' | ')} |`, `|---|${c.regimes.map(() => '---').join('|')}|`);
     for (const { verdict, rows } of matrix) {
       for (const row of rows) {
-        out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang, book))} | ${row.cells.map((x) => mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}${x.citation ? ` [${cite(x.citation)}]` : ''}`)).join(' | ')} |`);
+        out.push(`| ${t.verdicts[verdict]} / ${mdCell(elementName(row.element, lang, book))} | ${row.cells.map((x) => `${mdCell(`${x.mark ? `${x.mark} ` : ''}${x.text}`)}${x.citation ? ` [${mdCell(cite(x.citation))}]` : ''}`).join(' | ')} |`);
       }
     }
   }
   for (const r of c.regimes) {
-    out.push('', `## ${versionLabel(r, lang, book)}`, '', summarise(r, { language: lang, book, ...(c.asOf ? { asOf: c.asOf } : {}) }), '');
+    out.push('', `## ${mdText(versionLabel(r, lang, book))}`, '', mdText(summarise(r, { language: lang, book, ...(c.asOf ? { asOf: c.asOf } : {}) })), '');
     for (const v of verdictsOf(r)) {
       const verdict = r[v];
       if (!verdict) continue;
@@ -116,7 +116,7 @@ function markdown(c: Comparison, lang: Language, book: RuleBook): string {
       if (verdict.missingFacts.length) out.push(`${t.missingFacts}: ${mdCell(factNames(verdict.missingFacts, lang))}`, '');
     }
     if (r.offences.length) {
-      out.push(`**${t.offences}:** ${r.offences.map((o) => `${offenceTitle(r, o, lang, book)} (${cite(o.citation)}): ${t.statuses[o.status]}${o.form ? ` (${offenceFormText(o.form, lang)})` : ''}`).join('; ')}`, '');
+      out.push(`**${t.offences}:** ${r.offences.map((o) => `${mdText(offenceTitle(r, o, lang, book))} (${mdText(cite(o.citation))}): ${t.statuses[o.status]}${o.form ? ` (${mdText(offenceFormText(o.form, lang))})` : ''}`).join('; ')}`, '');
     }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
@@ -136,7 +136,7 @@ function markdown(c: Comparison, lang: Language, book: RuleBook): string {
     for (const cause of d.causes) out.push(`- ${mdCell(causeText(c, d, cause, lang, book))}`);
     out.push('');
   }
-  out.push(`## ${t.receipt}`, '', '```json', JSON.stringify(c.receipt, null, 2), '```', '');
+  out.push(`## ${t.receipt}`, '', '```json', jsonText(c.receipt, 2), '```', '');
   return out.join('\n');
 }
 
@@ -153,16 +153,16 @@ function elementRow(e: ElementResult, lang: Language, book: RuleBook): string {
   const t = labelsFor(lang);
   const c = e.notRequiredBy ?? e.citation;
   const wording = c.text
-    ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
+    ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${esc(c.text.language)}">${esc(c.text.original)}</blockquote>${c.text.english ? `<blockquote lang="en">${esc(t.english)}: ${esc(c.text.english)}</blockquote>` : ''}</details>`
     : '';
   const cls = e.status === 'satisfied' || e.status === 'not-required' ? 'q' : e.status === 'not-satisfied' ? 'n' : 'u';
-  return `<tr><td>${esc(elementName(e.element, lang, book))}${e.note && lang === 'en' ? `<span class="cite">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(matchedNames(e.matched, lang, book))}</td><td>${esc(cite(c))} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
+  return `<tr><td>${esc(elementName(e.element, lang, book))}${e.note && lang === 'en' ? `<span class="cite">${esc(e.note)}</span>` : ''}</td><td class="${cls}"><span class="mark" aria-hidden="true">${ELEMENT_MARK[e.status]}</span>${esc(t.elementStatuses[e.status])}</td><td>${esc(matchedNames(e.matched, lang, book))}</td><td>${esc(cite(c))} <span class="conf-${esc(c.confidence)}">(${esc(t.confidences[c.confidence])})</span>${wording}</td></tr>`;
 }
 
 function html(c: Comparison, lang: Language, book: RuleBook): string {
   const t = labelsFor(lang);
   const parts: string[] = [];
-  parts.push(`<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
+  parts.push(`<!DOCTYPE html>\n<html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}${c.caseId ? ` | ${esc(c.caseId)}` : ''}</title><style>${REPORT_CSS}</style></head><body>`);
   parts.push(`<h1>${esc(t.title)}</h1>`);
   parts.push(`<p>${c.caseId ? `<strong>${esc(t.caseLabel)}:</strong> ${esc(c.caseId)}<br>` : ''}<strong>${esc(t.asOf)}:</strong> ${esc(c.asOf ?? t.noDate)}</p>`);
   parts.push(`<table><thead><tr><th scope="col">${esc(t.verdict)}</th>${c.regimes.map((r) => `<th scope="col">${esc(versionLabel(r, lang, book))}</th>`).join('')}</tr></thead><tbody>`);
@@ -218,21 +218,21 @@ function html(c: Comparison, lang: Language, book: RuleBook): string {
 
 function text(c: Comparison, lang: Language, book: RuleBook): string {
   const t = labelsFor(lang);
-  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => regimeName(r.regime, book))]];
+  const rows: string[][] = [[t.verdict, ...c.regimes.map((r) => termText(regimeName(r.regime, book)))]];
   for (const v of VERDICTS) {
     if (!c.regimes.some((r) => r[v])) continue;
     rows.push([t.verdicts[v], ...c.regimes.map((r) => (r[v] ? `${STATUS_MARK[r[v].status]} ${t.statuses[r[v].status]}` : ''))]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
   const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  const out = [`${t.title}${c.caseId ? ` (${c.caseId})` : ''}`, `${t.asOf}: ${c.asOf ?? t.noDate}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const out = [`${t.title}${c.caseId ? ` (${termText(c.caseId)})` : ''}`, `${t.asOf}: ${termText(c.asOf ?? t.noDate)}`, '', line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   for (const r of c.regimes) {
     const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
-    if (missing.length) out.push(`${regimeName(r.regime, book)}: ${t.missingFacts}: ${factNames(missing, lang)}`);
+    if (missing.length) out.push(`${termText(regimeName(r.regime, book))}: ${t.missingFacts}: ${termText(factNames(missing, lang))}`);
   }
   if (c.divergences.length) {
     out.push('', t.divergences + ':');
-    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]}: ${causeText(c, d, x, lang, book)}`);
+    for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]}: ${termText(causeText(c, d, x, lang, book))}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { type DefinitionDivergence, type DefinitionPosition, describePenalty, ty
 import { bundledRuleBook } from '../law/bundled.js';
 import { elementLabel } from '../law/load.js';
 import type { Language, RegimeId } from '../types.js';
-import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { esc, mdCell, mdText, REPORT_CSS } from './escape.js';
 import { labelsFor } from '../words/labels.js';
 
 const ORDER = ['definition', 'child', 'child-means-rule', 'consent', 'victim', 'scope', 'actual-exploitation', 'exploitation-list', 'act', 'means', 'exploitation', 'penalty'];
@@ -44,19 +44,19 @@ function conceptText(p: DefinitionPosition, lang: Language): string {
 
 const penaltyLine = (f: PenaltyFigures, lang: Language) => `${f.title?.[lang] ?? f.offence}: ${describePenalty(f, lang)}`;
 
-/** A position as plain text (Markdown): statutory terms as written, other wording in `lang`. */
+/** A position as a Markdown table cell: statutory terms as written, other wording in `lang`; every piece of text escaped (mdCell), the brackets around a citation are the report's own. */
 function positionPlain(p: DefinitionPosition | undefined, lang: Language): string {
   if (!p) return '';
-  if (p.penalties) return p.penalties.map((f) => `${penaltyLine(f, lang)}${f.citation ? ` [${f.citation.instrument} ${f.citation.provision}]` : ''}`).join('; ');
+  if (p.penalties) return p.penalties.map((f) => `${mdCell(penaltyLine(f, lang))}${f.citation ? ` [${mdCell(`${f.citation.instrument} ${f.citation.provision}`)}]` : ''}`).join('; ');
   const body = p.relation ? `${mark(p)} ${conceptText(p, lang)}` : positionText(p, lang);
-  return `${body}${p.citation ? ` [${p.citation.instrument} ${p.citation.provision}]` : ''}`;
+  return `${mdCell(body)}${p.citation ? ` [${mdCell(`${p.citation.instrument} ${p.citation.provision}`)}]` : ''}`;
 }
 
 function positionHtml(p: DefinitionPosition | undefined, lang: Language): string {
   if (!p) return '<td></td>';
   const t = labelsFor(lang);
   const citeHtml = (c: NonNullable<DefinitionPosition['citation']>) =>
-    `<span class="cite">${esc(`${c.instrument} ${c.provision}`)} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span></span>`;
+    `<span class="cite">${esc(`${c.instrument} ${c.provision}`)} <span class="conf-${esc(c.confidence)}">(${esc(t.confidences[c.confidence])})</span></span>`;
   if (p.penalties) {
     return `<td><ul class="plain">${p.penalties.map((f) => `<li>${esc(penaltyLine(f, lang))}${f.citation ? citeHtml(f.citation) : ''}</li>`).join('')}</ul></td>`;
   }
@@ -65,11 +65,11 @@ function positionHtml(p: DefinitionPosition | undefined, lang: Language): string
   // Free text from the rule files without a rendering in this language is English: say so.
   const free = !p.relation && !p.code && !p.text?.[lang] && lang !== 'en';
   const content = p.relation
-    ? `${p.counts !== undefined ? `<span class="mark" aria-hidden="true">${mark(p)}</span>` : ''}${p.term ? `<span lang="${c?.text?.language ?? 'en'}">“${esc(p.term)}”</span> ` : ''}(${esc(t.relations[p.relation])})`
+    ? `${p.counts !== undefined ? `<span class="mark" aria-hidden="true">${mark(p)}</span>` : ''}${p.term ? `<span lang="${esc(c?.text?.language ?? 'en')}">“${esc(p.term)}”</span> ` : ''}(${esc(t.relations[p.relation])})`
     : free
       ? `<span lang="en">${esc(positionText(p, lang))}</span> <em>(${esc(t.englishOnly)})</em>`
       : esc(positionText(p, lang));
-  const wording = c?.text ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${c.text.language}">${esc(c.text.original)}</blockquote></details>` : '';
+  const wording = c?.text ? `<details><summary>${esc(t.originalWording)}</summary><blockquote lang="${esc(c.text.language)}">${esc(c.text.original)}</blockquote></details>` : '';
   return `<td${cls}>${content}${c ? citeHtml(c) : ''}${wording}</td>`;
 }
 
@@ -92,13 +92,13 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
   const versions = regimes.map((r) => d.find((x) => x.positions[r])?.positions[r]?.version ?? r);
   const significance = (x: DefinitionDivergence) => significanceOf(x, lang);
   if (format === 'markdown') {
-    const out = [`# ${t.divergenceTitle}`, '', `${t.generated}: ${versions.join(', ')}.`, ''];
+    const out = [`# ${t.divergenceTitle}`, '', `${t.generated}: ${mdText(versions.join(', '))}.`, ''];
     for (const [el, xs] of sections) {
-      out.push(`## ${t.aspects[el] ?? el}`, '');
-      out.push(`| | ${regimes.join(' | ')} | ${t.significance} |`, `|---|${regimes.map(() => '---').join('|')}|---|`);
+      out.push(`## ${mdText(t.aspects[el] ?? el)}`, '');
+      out.push(`| | ${regimes.map(mdCell).join(' | ')} | ${t.significance} |`, `|---|${regimes.map(() => '---').join('|')}|---|`);
       for (const x of xs) {
         const head = mdCell(rowHead(x, lang));
-        out.push(`| ${x.diverges ? `**${head}**` : head} | ${regimes.map((r) => mdCell(positionPlain(x.positions[r], lang))).join(' | ')} | ${mdCell(significance(x))} |`);
+        out.push(`| ${x.diverges ? `**${head}**` : head} | ${regimes.map((r) => positionPlain(x.positions[r], lang)).join(' | ')} | ${mdCell(significance(x))} |`);
       }
       out.push('');
     }
@@ -113,5 +113,5 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
     }
     body.push('</tbody></table></section>');
   }
-  return `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.divergenceTitle)}</title><style>${REPORT_CSS}</style></head><body>\n${body.join('\n')}\n<footer>${esc(t.generated)}: ${versions.map((v) => esc(v)).join(', ')}</footer></body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.divergenceTitle)}</title><style>${REPORT_CSS}</style></head><body>\n${body.join('\n')}\n<footer>${esc(t.generated)}: ${versions.map((v) => esc(v)).join(', ')}</footer></body></html>\n`;
 }

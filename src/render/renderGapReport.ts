@@ -2,20 +2,13 @@ import type { GapReport, StatusCombination } from '../compare/gaps.js';
 import type { Language, RegimeId, Status } from '../types.js';
 import { formatNumber, labelsFor, STATUS_MARK } from '../words/labels.js';
 import { message, type MessageParams } from '../words/messages.js';
-import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { esc, mdCell, mdText, REPORT_CSS } from './escape.js';
 import { elementName, factName, regimeName } from '../words/ruleWords.js';
 
 /** Bars drawn per chart; the table beside a chart always lists every row. */
 const CHART_ROWS = 20;
 /** Case ids shown per row (the JSON report keeps up to its own limit). */
 const IDS_SHOWN = 10;
-
-/**
- * A case-derived string (case id, file name, field, message) in a Markdown table cell: HTML
- * characters as entities (a Markdown renderer shows them as written, never as markup), Markdown
- * punctuation that could start a link, emphasis or code escaped, pipes and line breaks as mdCell.
- */
-const mdText = (text: string) => mdCell(esc(text).replace(/([\\`*_[\]])/g, '\\$1'));
 
 const m = (lang: Language, key: string, params?: MessageParams) => message(lang, `gaps.${key}`, params);
 

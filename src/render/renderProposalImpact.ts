@@ -4,7 +4,7 @@ import { bundledRuleBook } from '../law/bundled.js';
 import type { Language } from '../types.js';
 import { labelsFor } from '../words/labels.js';
 import { message } from '../words/messages.js';
-import { esc, mdCell, REPORT_CSS } from './escape.js';
+import { esc, mdCell, mdCode, REPORT_CSS } from './escape.js';
 
 /** The report as a few kinds of block, written out as Markdown or HTML. `code` marks ids (monospace). */
 type Block =
@@ -84,7 +84,7 @@ function markdown(blocks: Block[], footer: string | undefined): string {
     else if ('p' in x) out.push(x.quote ? `> ${x.em ? `*${x.em}:* ` : ''}${x.p}` : x.p, '');
     else if ('list' in x) out.push(...x.list.map((i) => `- ${i}`), '');
     else {
-      const cell = (s: string, i: number) => (x.code?.includes(i) && s ? `\`${s}\`` : mdCell(s));
+      const cell = (s: string, i: number) => (x.code?.includes(i) && s ? mdCode(s) : mdCell(s));
       out.push(`| ${x.head.join(' | ')} |`, `|${x.head.map(() => '---').join('|')}|`, ...x.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
     }
   }

@@ -63,6 +63,6 @@ export { summarise, summariseComparison } from './explain/summary.js';
 export type { ExplanationNode } from './types.js';
 export { assessProposal } from './compare/assessProposal.js';
 export type { CaseReform, PairDivergence, ProposalImpact, ProposalRef, ReformedVersionRef, VerdictChange } from './compare/reform.js';
-export { applyProposal, parseProposal, proposalSchema, ProposalError, type Proposal, type ProposalChange, type ReformedBook } from './law/proposal.js';
+export { parseProposal, proposalSchema, ProposalError, type Proposal } from './law/proposal.js';
 export { proposalJsonSchema } from './law/proposalJsonSchema.js';
 export { renderProposalImpact } from './render/renderProposalImpact.js';

@@ -122,6 +122,15 @@ export const proposalAmendmentSchema = z
     message: 'name the version amended ("version") or a regime and a date ("regime" + "inForceOn")',
   });
 
+/**
+ * The zod schema of a proposal file (`proposals/*.json`): the one source of truth for its shape;
+ * docs/proposal.schema.json is generated from it.
+ *
+ * @example
+ * ```ts
+ * const ok = proposalSchema.safeParse(JSON.parse(text)).success;
+ * ```
+ */
 export const proposalSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Kebab-case id; the reformed version is "<version id>+<id>". */
@@ -134,9 +143,25 @@ export const proposalSchema = z.strictObject({
   amends: z.array(proposalAmendmentSchema).min(1),
   note: nonEmpty.optional(),
 });
+/**
+ * A proposed amendment, as validated ({@link proposalSchema}).
+ *
+ * @example
+ * ```ts
+ * const p: Proposal = parseProposal(JSON.parse(text));
+ * p.amends.map((a) => a.version ?? `${a.regime} in force on ${a.inForceOn}`);
+ * ```
+ */
 export type Proposal = z.infer<typeof proposalSchema>;
 
-/** A proposal that cannot be applied. A FactsError (the library's one error type for bad input) whose issue paths name the change and the field. */
+/**
+ * A proposal that cannot be applied. A FactsError (the library's one error type for bad input) whose issue paths name the change and the field.
+ *
+ * @example
+ * ```ts
+ * try { parseProposal({}); } catch (e) { if (e instanceof ProposalError) console.log(e.issues.map((i) => i.path)); }
+ * ```
+ */
 export class ProposalError extends FactsError {
   readonly proposal?: string;
   constructor(issues: FactsIssue[], proposal?: string) {
@@ -165,7 +190,15 @@ export interface ReformedBook {
   versions: ReformedVersion[];
 }
 
-/** Validate a proposal (zod, then nothing else): a ProposalError naming every bad field. */
+/**
+ * Validate a proposal's shape (zod): a ProposalError naming every bad field. Cross-references (an
+ * element that exists, a version in force) are checked when it is applied.
+ *
+ * @example
+ * ```ts
+ * const p = parseProposal(JSON.parse(readFileSync('proposals/uu-21-2007-child-no-means.json', 'utf8')));
+ * ```
+ */
 export function parseProposal(input: unknown): Proposal {
   const parsed = proposalSchema.safeParse(input);
   if (!parsed.success) {

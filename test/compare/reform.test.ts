@@ -97,6 +97,34 @@ describe('child-no-means proposal on one case (compare with proposals)', () => {
   });
 });
 
+describe('child-or-disability-no-means proposal (Indonesia adopts Act 670 s. 14(2))', () => {
+  const proposal = () => load('proposals/uu-21-2007-child-or-disability-no-means.json');
+  // A 30-year-old who cannot fully protect themself because of a disability, recruited inside
+  // Indonesia for forced labour in 2026 with no means. KUHP 455(1) needs a means: does not qualify.
+  // Under the proposal (as Act 670 s. 14(2)) no means is needed for such a person: act, purpose and
+  // territory hold, so it qualifies. The same facts with no disability (false) stay as they were.
+  const facts = (impaired: boolean) => ({
+    conductDate: '2026-05-01',
+    victim: { age: 30, nationality: 'ID', selfProtectionImpaired: impaired },
+    acts: ['recruitment'], means: [], purposes: ['forced-labour'], exploitationOccurred: [],
+    movement: { origin: 'ID', destination: 'ID', exploitationCountry: 'ID', transit: [], interRegional: false, completed: true },
+    offender: { organisedCriminalGroup: false, publicOfficial: false },
+  });
+  it('an adult unable to protect themself, no means: does not qualify -> qualifies; an adult without disability unchanged', async () => {
+    const c = await compare(facts(true), { proposals: [proposal()] });
+    expect(uu(c).trafficking.status).toBe('does-not-qualify');
+    expect(uu(c.reforms![0]!).trafficking.status).toBe('qualifies');
+    const d = await compare(facts(false), { proposals: [proposal()] });
+    expect(d.reforms![0]!.changed).toEqual([]);
+  });
+  it('closes the child means rule divergence with Act 670 in the catalogue, but not with ACTIP (which has no disability limb)', async () => {
+    const impact = await assessProposal(proposal(), [facts(true)], { catalogueAsOf: '2026-01-02' });
+    const closed = impact.divergences.closed.filter((p) => p.source === 'catalogue' && p.on === 'child.means-rule').map((p) => p.regimes.join('/'));
+    expect(closed).toEqual(['uu-21-2007/act-670']);
+    expect(impact.divergences.after).toContainEqual({ source: 'catalogue', on: 'child.means-rule', regimes: ['uu-21-2007', 'actip'] });
+  });
+});
+
 describe('invalid proposals: typed errors naming the change and the field, nothing applied', () => {
   const book = bundledRuleBook();
   const errorOf = (p: unknown) => {

@@ -17,6 +17,7 @@ commands:
   report             static divergence report of the definitions
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
   schema             JSON Schema of CaseFacts
+  serve              the HTTP service (OpenAPI at /openapi.json) [--host 127.0.0.1] [--port 8080]
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -252,6 +253,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdBatch(rest);
     case 'schema':
       return cmdSchema(rest);
+    case 'serve':
+      return (await import('./serve.js')).cmdServe(rest); // loaded on demand: hono stays out of the other commands' start-up
     case undefined:
     case '--help':
     case '-h':

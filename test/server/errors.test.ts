@@ -166,6 +166,39 @@ describe('batch: a bad line is answered in place', () => {
   });
 });
 
+describe('batch never loses a line', () => {
+  it('any mix of lines (JSON or not, blank, CRLF) gives one answer per non-blank line, numbered as sent (property)', async () => {
+    const line = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 30 }).map((t) => t.replace(/[\r\n]/g, ' ')),
+      fc.constant(''),
+      fc.constant(JSON.stringify({ victim: { age: 15 }, acts: ['recruitment'] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 12 }), fc.boolean(), async (lines, crlf) => {
+        const res = await post(`${srv.url}/batch?detail=verdicts`, lines.join(crlf ? '\r\n' : '\n'), { 'content-type': 'application/x-ndjson' });
+        expect(res.status).toBe(200);
+        const out = (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        const expectedLines = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim() !== '');
+        expect(out).toHaveLength(expectedLines.length);
+        for (const [k, o] of out.entries()) if ('error' in o) expect(o.line).toBe(expectedLines[k]![1]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never answers 500 for any query string on /compare (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 30 })), { maxLength: 4 }), async (pairs) => {
+        const res = await post(`${srv.url}/compare?${new URLSearchParams(pairs)}`, deceived());
+        await res.arrayBuffer();
+        expect([200, 400]).toContain(res.status);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('503: the bound on concurrent work', () => {
   it('with one slot, a second request while a batch streams is 503 with Retry-After; the slot frees when the batch ends', async () => {
     const one = await startServer({ maxConcurrent: 1 });

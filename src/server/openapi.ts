@@ -109,7 +109,27 @@ const caseErrors = {
   '415': problem('The body is not sent as application/json.'),
   '503': problem('Too many requests are being worked on; retry after the Retry-After seconds.'),
 };
-const factsBody = { required: true, content: { 'application/json': { schema: ref('CaseFacts') } } };
+/** Request examples; test/server/openapi.test.ts checks that each is valid CaseFacts. */
+export const FACTS_EXAMPLES = {
+  child: {
+    summary: 'A 16-year-old recruited for sexual exploitation in 2023; means: none at all (a closed set)',
+    value: { id: 'KS-1', conductDate: '2023-03-01', victim: { age: 16 }, acts: ['recruitment'], means: [], purposes: ['sexual-exploitation'] },
+  },
+  adultOpenMeans: {
+    summary: 'An Indonesian adult taken to Malaysia for forced labour; deception known, other means unknown (an open set)',
+    value: {
+      id: 'KS-2',
+      conductDate: '2023-08-01',
+      victim: { birthDate: '1995-03-10', nationality: 'ID' },
+      acts: ['recruitment', 'transportation'],
+      means: { deception: true },
+      purposes: ['forced-labour'],
+      movement: { origin: 'ID', destination: 'MY', completed: true },
+    },
+  },
+} as const;
+
+const factsBody = { required: true, content: { 'application/json': { schema: ref('CaseFacts'), examples: FACTS_EXAMPLES } } };
 
 let cached: object | undefined;
 
@@ -160,7 +180,15 @@ function build(): object {
             'One CaseFacts per line (blank lines skipped but counted). Each non-blank line is answered by one output line, in order, as soon as it is read: ' +
             'a Comparison, or a BatchErrorLine in its place. A bad line never stops the run. Past the 64 MiB limit the last line is a PayloadTooLarge error line.',
           parameters: parameters(batchQuerySchema as unknown as Obj),
-          requestBody: { required: true, content: { 'application/x-ndjson': { schema: ref('CaseFacts') } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-ndjson': {
+                schema: ref('CaseFacts'),
+                example: `${JSON.stringify(FACTS_EXAMPLES.child.value)}\n${JSON.stringify(FACTS_EXAMPLES.adultOpenMeans.value)}\n`,
+              },
+            },
+          },
           responses: {
             '200': {
               description: 'One line per input line: a Comparison or a BatchErrorLine.',

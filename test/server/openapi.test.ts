@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, counterfactuals, divergences, explainMissing, regimes } from '../../src/index.js';
-import { openApiDocument } from '../../src/server/openapi.js';
+import { compare, counterfactuals, divergences, explainMissing, parseFacts, regimes } from '../../src/index.js';
+import { FACTS_EXAMPLES, openApiDocument } from '../../src/server/openapi.js';
 import {
   comparisonSchema,
   counterfactualSchema,
@@ -55,6 +55,13 @@ describe('the OpenAPI description', () => {
     // CaseFacts is the zod schema that validates input, not a copy.
     const facts = served.components.schemas.CaseFacts as { properties: Record<string, unknown> };
     expect(Object.keys(facts.properties)).toEqual(expect.arrayContaining(['conductDate', 'victim', 'acts', 'means', 'movement']));
+  });
+
+  it('its request examples are valid CaseFacts', () => {
+    const examples = (served.paths['/compare']!.post as unknown as { requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } } }).requestBody.content['application/json'].examples;
+    expect(Object.keys(examples).length).toBeGreaterThan(1);
+    for (const e of Object.values(examples)) expect(() => parseFacts(e.value)).not.toThrow();
+    expect(() => parseFacts({ ...FACTS_EXAMPLES.child.value, colour: 'red' })).toThrow();
   });
 
   it('gives every error answer the problem+json type, and HTML/Markdown answers their own types', () => {

@@ -60,6 +60,7 @@ export interface RequestLogEntry {
   defect?: string;
 }
 
+/** The default limits of {@link AppOptions} (bytes, requests). */
 export const DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   maxBatchBytes: 64 * 1024 * 1024,
@@ -191,6 +192,12 @@ async function readJson(c: Context, limit: number): Promise<unknown> {
 
 const TEXT_TYPES = { html: 'text/html; charset=utf-8', markdown: 'text/markdown; charset=utf-8', text: 'text/plain; charset=utf-8' } as const;
 
+/** The Hono app of the service, with a count of the requests it is working on. */
+export type TipApp = Hono & {
+  /** Requests holding a slot of the concurrency bound now (a streaming /batch counts until it ends). */
+  inFlight(): number;
+};
+
 /**
  * The Hono app of the service. Mount it under any fetch-style server, or use {@link createServer}
  * (which adds socket timeouts) for Node.
@@ -201,7 +208,7 @@ const TEXT_TYPES = { html: 'text/html; charset=utf-8', markdown: 'text/markdown;
  * const res = await app.request('/compare?detail=verdicts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"victim":{"age":15}}' });
  * ```
  */
-export function createApp(options: AppOptions = {}): Hono & { inFlight(): number } {
+export function createApp(options: AppOptions = {}): TipApp {
   const limits = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & AppOptions;
   const log =
     options.log === false

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
 
-export { createApp, DEFAULTS, type AppOptions, type RequestLogEntry } from './app.js';
+export { createApp, DEFAULTS, type AppOptions, type RequestLogEntry, type TipApp } from './app.js';
 export { openApiDocument } from './openapi.js';
 
 /** Socket timeouts of the service (slow clients), in milliseconds. */
@@ -34,6 +34,7 @@ export interface ServerOptions extends AppOptions {
   timeouts?: TimeoutOptions;
 }
 
+/** What {@link createServer} returns: the app, the Node server, and listen / close. */
 export interface TipServer {
   /** The Hono app (also usable with `app.request()` without a socket). */
   app: ReturnType<typeof createApp>;
@@ -45,6 +46,7 @@ export interface TipServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The default socket timeouts, in milliseconds (see {@link TimeoutOptions}). */
 export const TIMEOUT_DEFAULTS = { headersMs: 10_000, requestMs: 300_000, idleMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
 
 /**

@@ -4,6 +4,7 @@
  * Bad input is answered 400 with RFC 9457 problem details carrying the FactsError issues; nothing
  * the client sends can make it answer 500.
  */
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { ZodArray, ZodOptional, type z } from 'zod';
@@ -48,6 +49,8 @@ export interface AppOptions {
 /** What the service logs about a request: never its body or query values (victims' data). */
 export interface RequestLogEntry {
   time: string;
+  /** The request's id, also sent back as `x-request-id` (the client's own, when it sent a plain one). */
+  id: string;
   level: 'info' | 'warn' | 'error';
   method: string;
   path: string;
@@ -221,12 +224,16 @@ export function createApp(options: AppOptions = {}): TipApp {
   // they are options, not facts, but a date can identify a case.
   app.use(async (c, next) => {
     const t = performance.now();
+    const given = c.req.header('x-request-id');
+    const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     await next();
+    c.res.headers.set('x-request-id', id);
     if (!log) return;
     const url = new URL(c.req.url);
     const keys = [...new Set(url.searchParams.keys())];
     const entry: RequestLogEntry = {
       time: new Date().toISOString(),
+      id,
       level: c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'warn' : 'info',
       method: c.req.method,
       path: url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname,

@@ -135,6 +135,16 @@ describe('the other endpoints', () => {
     }
   });
 
+  it('every answer carries an x-request-id, the same as in its log line (the client\'s own when plain)', async () => {
+    const res = await fetch(`${srv.url}/healthz`, { headers: { 'x-request-id': 'case-sys-42' } });
+    expect(res.headers.get('x-request-id')).toBe('case-sys-42');
+    expect(srv.logs.at(-1)?.id).toBe('case-sys-42');
+    const odd = await fetch(`${srv.url}/nowhere`, { headers: { 'x-request-id': 'has spaces and "quotes"' } });
+    const id = odd.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(srv.logs.at(-1)).toMatchObject({ id, status: 404 });
+  });
+
   it('HEAD on a GET endpoint works', async () => {
     const res = await fetch(`${srv.url}/healthz`, { method: 'HEAD' });
     expect(res.status).toBe(200);

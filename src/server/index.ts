@@ -16,7 +16,7 @@ export { openApiDocument } from './openapi.js';
 export interface TimeoutOptions {
   /** All request headers must arrive within this (slowloris). Default 10,000. */
   headersMs?: number;
-  /** The whole request, body included, must arrive within this (408 past it). Default 300,000. */
+  /** The whole request, body included, must arrive within this (408 past it; 0: no limit). Default 300,000. */
   requestMs?: number;
   /** A connection with no traffic either way is closed after this. Default 30,000. */
   idleMs?: number;
@@ -69,7 +69,8 @@ export function createServer(options: ServerOptions = {}): TipServer {
     fetch: app.fetch,
     serverOptions: {
       headersTimeout: t.headersMs,
-      requestTimeout: Math.max(t.requestMs, t.headersMs),
+      // 0 switches it off; otherwise Node wants it at least the headers timeout.
+      requestTimeout: t.requestMs === 0 ? 0 : Math.max(t.requestMs, t.headersMs),
       keepAliveTimeout: t.keepAliveMs,
       connectionsCheckingInterval: t.checkEveryMs,
     },

@@ -41,6 +41,37 @@ describe('slow clients', () => {
   });
 });
 
+describe('a client that stops reading', () => {
+  it('a batch whose answers are never read is closed after the idle timeout, and its slot is freed', async () => {
+    // A separate server: no request timeout to cut in first (the body is sent whole but read only
+    // as answers are written), only the 1 s idle timeout.
+    const idle = await startServer({ timeouts: { idleMs: 1_000, requestMs: 0, headersMs: 5_000, checkEveryMs: 100 } });
+    try {
+      const lines = `${Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `s${i}`, victim: { age: 15 }, acts: ['recruitment'] })).join('\n')}\n`;
+      let serverSide = false;
+      idle.server.on('connection', (sock) => sock.on('close', () => (serverSide = true)));
+      const s = connect(idle.port, '127.0.0.1', () => {
+        s.write(`POST /batch?detail=verdicts HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${Buffer.byteLength(lines)}\r\n\r\n`);
+        s.write(lines);
+        s.pause(); // never read a byte of the answer (a paused socket does not see the server's close either)
+      });
+      s.on('error', () => {});
+      try {
+        for (let i = 0; i < 100 && idle.app.inFlight() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(idle.app.inFlight()).toBe(1);
+        // The server ends the connection itself and frees the slot.
+        for (let i = 0; i < 600 && !(serverSide && idle.app.inFlight() === 0); i++) await new Promise((r) => setTimeout(r, 25));
+        expect(serverSide).toBe(true);
+        expect(idle.app.inFlight()).toBe(0);
+      } finally {
+        s.destroy();
+      }
+    } finally {
+      await idle.close(100);
+    }
+  });
+});
+
 describe('batch streams both ways', () => {
   it('answers each line before the next is sent (order kept), over one open request', async () => {
     const ids = ['one', 'two', 'three'];

@@ -151,3 +151,24 @@ describe('under load', () => {
     }
   });
 });
+
+describe('close()', () => {
+  it('stops accepting, ends a batch still streaming after the grace period, and frees its slot', async () => {
+    const s = await startServer();
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(`${JSON.stringify({ id: 'open' })}\n`)); // and never closed
+      },
+    });
+    const res = await fetch(`${s.url}/batch?detail=verdicts`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit);
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(s.app.inFlight()).toBe(1);
+    await s.close(200);
+    expect(s.server.listening).toBe(false);
+    await expect(fetch(`${s.url}/healthz`)).rejects.toThrow();
+    for (let i = 0; i < 200 && s.app.inFlight() > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(s.app.inFlight()).toBe(0);
+    await reader.cancel().catch(() => {});
+  });
+});

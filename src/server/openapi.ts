@@ -147,8 +147,27 @@ export function openApiDocument(): object {
   return structuredClone(cached);
 }
 
+const REQUEST_ID = {
+  name: 'x-request-id',
+  in: 'header',
+  required: false,
+  description: 'Your id for this request (letters, digits, . _ -, up to 64); sent back as x-request-id and written in the log line. Without one (or with another form) the service makes a UUID.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
+};
+
+/** Every operation takes x-request-id and every answer sends it back. */
+function withRequestId(doc: { paths: Record<string, Record<string, { parameters?: object[]; responses: Record<string, { headers?: object }> }>> }) {
+  for (const ops of Object.values(doc.paths)) {
+    for (const op of Object.values(ops)) {
+      op.parameters = [...(op.parameters ?? []), REQUEST_ID];
+      for (const r of Object.values(op.responses)) r.headers = { 'x-request-id': { description: 'The id of this request, as in the log.', schema: { type: 'string' } } };
+    }
+  }
+  return doc;
+}
+
 function build(): object {
-  return {
+  return withRequestId({
     openapi: '3.1.0',
     info: {
       title: 'tip-harmonise',
@@ -284,5 +303,5 @@ function build(): object {
     components: {
       schemas: components(),
     },
-  };
+  } as never);
 }

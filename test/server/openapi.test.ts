@@ -47,7 +47,7 @@ describe('the OpenAPI description', () => {
   });
 
   it('generates its query parameters from the zod schemas (the CompareOptions of contract.md)', () => {
-    const names = (p: string, m: string) => (served.paths[p]?.[m]?.parameters ?? []).map((x) => x.name).sort();
+    const names = (p: string, m: string) => (served.paths[p]?.[m]?.parameters ?? []).filter((x) => (x as { in?: string }).in === 'query').map((x) => x.name).sort();
     expect(names('/compare', 'post')).toEqual(['as-of', 'detail', 'interpretation', 'regime']);
     expect(names('/divergences', 'get')).toEqual(['as-of', 'format', 'lang', 'regime']);
     expect(names('/counterfactuals', 'post')).toEqual(['as-of', 'interpretation', 'regime', 'verdict']);

@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-// Two entries: the library core (browser-safe: no fs/path/process) and the CLI (Node only).
+// Three entries: the library core (browser-safe: no fs/path/process), the HTTP service and the CLI (Node only).
 // Rule files are bundled into the core at build time (scripts/bundle-rules.mjs writes
 // src/law/rules.generated.json), so the library never reads the file system at run time.
 export default defineConfig([
@@ -17,6 +17,17 @@ export default defineConfig([
     noExternal: ['zod', 'date-fns', 'intl-messageformat'],
     // The built library must load its bundled rules (the integrity check at load).
     onSuccess: 'node -e "import(\'./dist/index.js\').then((m) => m.regimes()).catch((e) => { console.error(e.message); process.exit(1); })"',
+  },
+  {
+    // The HTTP service (package export 'tip-harmonise/server'): Node only, on hono + @hono/node-server.
+    entry: { server: 'src/server/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    external: ['json-rules-engine'],
   },
   {
     entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts', internals: 'src/internals.ts' },

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { baseline, baseline2, toyEngines } from './baseline.mjs';
 import { generate } from './generate.mjs';
 import { generate2 } from './generate2.mjs';
+import { serverBench } from './server.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Measure a private copy of the build: other jobs on this tree may rebuild dist/ (tsup cleans it)
@@ -232,6 +233,9 @@ for (let i = 0; i < 7; i++) {
   coldCpu.push(cpu);
 }
 rows.push(['cold start: import + first compare() in a fresh `node -e` (CPU time; wall clock beside it)', `${median(coldCpu).toFixed(0)} ms CPU, ${median(cold).toFixed(0)} ms wall (median of 7; whole process ${median(coldWall).toFixed(0)} ms)`, '', '< 100 ms', median(coldCpu) < 100]);
+
+// The HTTP service (issue 15): start-up, and autocannon on /compare against in-process compare().
+rows.push(...(await serverBench({ root, lib, cases })));
 
 // The differential property at full size (issue 5: 100,000 runs).
 const diff = spawnSync(process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'test/perf/differential.test.ts', 'test/differential-screen.test.ts'], { cwd: repo, encoding: 'utf8', env: { ...process.env, DIFF_RUNS: process.env.BENCH_DIFF ?? '100000' } });

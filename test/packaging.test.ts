@@ -56,7 +56,7 @@ afterAll(() => {
 describe('the packed tarball [slow]', () => {
   it('contains dist, the bin wrapper, README, LICENSE, CHANGELOG and package.json, nothing else', () => {
     const outside = packedFiles.filter(
-      (f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'bin/tip-harmonise.mjs'].includes(f),
+      (f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'bin/tip-harmonise.mjs', 'server/package.json'].includes(f),
     );
     expect(outside).toEqual([]);
     for (const must of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js']) {
@@ -103,6 +103,25 @@ compare({ victim: { birthDate: '2024-02-30' } }).then(
     const first = Array.isArray(c) ? c[0] : c;
     expect(first.caseId).toBe('pack-1');
     expect(first.regimes.find((r: { regime: string }) => r.regime === 'palermo').trafficking.status).toBe('qualifies');
+  });
+
+  it('serves HTTP through tip-harmonise/server, from ESM and from CommonJS', () => {
+    const proj = join(work, 'consumer');
+    const body = JSON.stringify(childCase);
+    const esm = `import { createServer } from 'tip-harmonise/server';
+const s = createServer({ port: 0, log: false });
+const { url } = await s.listen();
+const res = await fetch(url + '/compare?detail=verdicts&regime=palermo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(body)} });
+const c = await res.json();
+console.log(JSON.stringify({ status: res.status, palermo: c.regimes[0].trafficking.status }));
+await s.close();`;
+    writeFileSync(join(proj, 'server.mjs'), esm);
+    // Palermo Art 3(c): a child needs no means.
+    expect(JSON.parse(run('node', ['server.mjs'], proj))).toEqual({ status: 200, palermo: 'qualifies' });
+    const cjs = `const { createApp } = require('tip-harmonise/server');
+createApp({ log: false }).request('/healthz').then(async (r) => console.log(JSON.stringify({ status: r.status, ok: (await r.json()).status })));`;
+    writeFileSync(join(proj, 'server.cjs'), cjs);
+    expect(JSON.parse(run('node', ['server.cjs'], proj))).toEqual({ status: 200, ok: 'ok' });
   });
 
   it('declares the same version as the library reports in receipts', () => {

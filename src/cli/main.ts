@@ -22,6 +22,7 @@ commands:
   schema             JSON Schema of CaseFacts
   gaps CASES...      gap analysis over a case set: status combinations, fall-through cases and their causes
   reform PROPOSAL CASES...  impact of a proposed amendment over a case set (verdicts, divergences, fall-through)
+  serve              the HTTP service (OpenAPI at /openapi.json) [--host 127.0.0.1] [--port 8080]
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -270,6 +271,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdGaps(rest);
     case 'reform':
       return cmdReform(rest);
+    case 'serve':
+      return (await import('./serve.js')).cmdServe(rest); // loaded on demand: hono stays out of the other commands' start-up
     case undefined:
     case '--help':
     case '-h':

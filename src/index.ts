@@ -41,6 +41,8 @@ export type {
   ISODate,
   Language,
   OffenceResult,
+  OtherOffenceResult,
+  PenaltyOut,
   Receipt,
   RegimeId,
   RegimeResult,

@@ -191,7 +191,7 @@ async function cmdCheck(args: string[]): Promise<number> {
       const got = !r
         ? undefined
         : verdict.startsWith('offence:')
-          ? r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status
+          ? (r.offences.find((o) => o.id === verdict.slice('offence:'.length)) ?? r.otherOffences?.find((o) => o.id === verdict.slice('offence:'.length)))?.status
           : (VERDICTS as readonly string[]).includes(verdict)
             ? r[verdict as (typeof VERDICTS)[number]]?.status
             : undefined;

@@ -3,7 +3,7 @@ import { type FactSlots, factSlot, type NormalisedFacts, normaliseFacts, normali
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
 import { prepareAlternative, prepareVersion } from '../evaluate/prepare.js';
 import { screenVersion } from '../evaluate/screen.js';
-import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
+import { citationOut, offenceResults, otherOffenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
 import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -192,6 +192,7 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
     child: verdictFromGroup(trace.child, nf, trace),
     ...(trace.scope ? { scope: verdictFromGroup(trace.scope, nf, trace) } : {}),
     offences: offenceResults(trace, nf),
+    ...(pv.otherOffences.length ? { otherOffences: otherOffenceResults(trace, nf, nf.date, (regime.versions[0] as LoadedVersion).data.validFrom) } : {}),
     interpretations,
   };
 }

@@ -1,6 +1,6 @@
 import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
 import type { LoadedRegime, LoadedVersion } from '../law/load.js';
-import type { Citation, Element, Label } from '../law/schema.js';
+import type { Citation, Element, Label, Penalty } from '../law/schema.js';
 import { labelOfFact } from '../explain/tree.js';
 import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
@@ -43,6 +43,15 @@ export interface PreparedGroup {
   elements: PreparedElement[];
 }
 
+/** A neighbouring offence (not trafficking), with its own dates and penalty. */
+export interface PreparedOtherOffence extends PreparedGroup {
+  instrument: string;
+  validFrom: string;
+  validTo?: string;
+  penalty: Penalty;
+  penaltyCitation: Citation;
+}
+
 /** A version with every macro resolved for one choice of readings, ready to run. */
 export interface PreparedVersion {
   loaded: LoadedVersion;
@@ -54,6 +63,8 @@ export interface PreparedVersion {
   victim: PreparedGroup;
   scope?: PreparedGroup;
   offences: PreparedGroup[];
+  /** Neighbouring offences: evaluated like offences, never counted towards trafficking. */
+  otherOffences: PreparedOtherOffence[];
   primaryOffence: string;
 }
 
@@ -134,6 +145,14 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
     victim: group('victim', d.victim.citation, d.victim.elements, false),
     ...(d.scope ? { scope: group('scope', d.scope.citation, d.scope.elements, false) } : {}),
     offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title)),
+    otherOffences: (v.otherOffences ?? []).map((o) => ({
+      ...group(o.id, o.citation, o.elements, false, o.title),
+      instrument: o.instrument,
+      validFrom: o.validFrom,
+      ...(o.validTo ? { validTo: o.validTo } : {}),
+      penalty: o.penalty,
+      penaltyCitation: cite(o.penalty.citation),
+    })),
     primaryOffence: v.primaryOffence,
   };
   prepared.used = [...used].sort();

@@ -1,9 +1,9 @@
 import type { FactSlots, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
-import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, Status, Verdict } from '../types.js';
+import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceResult, OtherOffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { Evaluator, StageVerdicts } from './compile.js';
-import type { PreparedElement, PreparedGroup, PreparedVersion } from './prepare.js';
+import type { PreparedElement, PreparedGroup, PreparedOtherOffence, PreparedVersion } from './prepare.js';
 import { explanationTree } from '../explain/tree.js';
 import { collectTrueLeaves, collectUndecided, conditionValue, traceCondition, type TraceNode } from './trace.js';
 
@@ -125,6 +125,8 @@ export interface TracedGroup {
 export interface VersionTrace {
   child: TracedGroup;
   offences: TracedGroup[];
+  /** Neighbouring offences (not trafficking), traced after the child verdict like the offences. */
+  otherOffences: TracedGroup[];
   trafficking: Tri;
   victim: TracedGroup;
   scope?: TracedGroup;
@@ -249,7 +251,10 @@ export function runTrace(pv: PreparedVersion, facts: FactSlots): VersionTrace {
   const verdicts: StageVerdicts = [child.value, trafficking];
   const victim = traceGroup(pv.victim, facts, verdicts);
   const scope = pv.scope ? traceGroup(pv.scope, facts, verdicts) : undefined;
-  return { child, offences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
+  // Neighbouring offences read the facts only (each carries its own child element): they can
+  // neither change nor be changed by the trafficking, victim or child verdicts.
+  const otherOffences = pv.otherOffences.map((o) => traceGroup(o, facts, [undefined, undefined]));
+  return { child, offences, otherOffences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
 }
 
 /** Turn normalised fact names into the CaseFacts paths a user would fill in. */
@@ -291,6 +296,45 @@ export function offenceResults(trace: VersionTrace, nf: NormalisedFacts): Offenc
     elements: o.elements.map((e) => e.result),
     ...(o.value === undefined ? { missingFacts: askPaths(o.undecided, nf, trace) } : {}),
   }));
+}
+
+/**
+ * The neighbouring offences in force on `date` (all of them when no date is known), evaluated.
+ * Without a date, an offence that was not in force for the whole of the regime's time cannot be
+ * said to qualify: it is undetermined, and the conduct date is what would decide it.
+ */
+export function otherOffenceResults(trace: VersionTrace, nf: NormalisedFacts, date: string | undefined, regimeFrom: string): OtherOffenceResult[] {
+  const out: OtherOffenceResult[] = [];
+  for (const o of trace.otherOffences) {
+    const p = o.prepared as PreparedOtherOffence;
+    if (date && (date < p.validFrom || (p.validTo !== undefined && date > p.validTo))) continue;
+    let status = statusOf(o.value);
+    let missing = o.value === undefined ? askPaths(o.undecided, nf, trace) : undefined;
+    if (!date && status === 'qualifies' && (p.validFrom > regimeFrom || p.validTo !== undefined)) {
+      status = 'undetermined';
+      missing = ['conductDate'];
+    }
+    out.push({
+      id: p.id,
+      kind: 'neighbouring',
+      ...(p.title ? { title: p.title.en } : {}),
+      instrument: p.instrument,
+      citation: outCitation(p.citation),
+      status,
+      trafficking: false,
+      elements: o.elements.map((e) => e.result),
+      penalty: penaltyOut(p),
+      inForceFrom: p.validFrom,
+      ...(p.validTo ? { inForceUntil: p.validTo } : {}),
+      ...(missing ? { missingFacts: missing } : {}),
+    });
+  }
+  return out;
+}
+
+function penaltyOut(p: PreparedOtherOffence): OtherOffenceResult['penalty'] {
+  const { citation: _ref, ...rest } = p.penalty;
+  return { ...structuredClone(rest), citation: outCitation(p.penaltyCitation) };
 }
 
 /** The trafficking verdict: any trafficking offence qualifies; elements of the lead offence. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, type RegimeResult } from '../src/index.js';
+import { compare, renderComparison, summarise, type RegimeResult } from '../src/index.js';
 
 // Neighbouring offences (issue 13): what catches a case when the trafficking definition does not.
 // Every expected status below comes from reading the statute (quoted in rules/ and in
@@ -41,6 +41,8 @@ describe('a child recruited in Indonesia without any means', () => {
     expect(sale?.citation.provision).toBe('Pasal 76F');
     // Pasal 76I jo. 88 needs exploitation that happened: none happened here.
     expect(other(id, 'uupa-76i-88')?.status).toBe('does-not-qualify');
+    // UU 18/2017 is about placement in a job abroad: a child kept inside Indonesia is not placed abroad.
+    expect(other(id, 'uuppmi-81')?.status).toBe('does-not-qualify');
   });
 
   it('under the other reading of "perdagangan Anak" (UU 21/2007 definition, means included) 76F fails too', async () => {
@@ -238,5 +240,47 @@ describe('detail: verdicts', () => {
   it('leaves the neighbouring offences out (documented in the type)', async () => {
     const c = await compare(childNoMeans, { detail: 'verdicts' });
     expect(c.regimes.find((r) => r.regime === 'uu-21-2007')?.otherOffences).toBeUndefined();
+  });
+});
+
+describe('the gap and what catches it, in the comparison and the reports', () => {
+  it('the trafficking divergence names the neighbouring offence that qualifies, with its penalty', async () => {
+    const c = await compare(childNoMeans);
+    const d = c.divergences.find((x) => x.verdict === 'trafficking');
+    // Palermo Art 3(c) and ACTIP Art 2(c) need no means for a child: they qualify, UU 21/2007 does not.
+    expect(d?.statuses['uu-21-2007']).toBe('does-not-qualify');
+    expect(d?.statuses.palermo).toBe('qualifies');
+    const caught = d?.causes.find((x) => x.element === 'caught-by');
+    expect(caught?.regimes).toEqual(['uu-21-2007']);
+    expect(caught?.explanation).toContain('Pasal 2 ayat (1) fails on means');
+    expect(caught?.explanation).toContain('UU 35/2014 Pasal 76F jo. 83');
+    expect(caught?.explanation).toContain('3 to 15 years');
+    expect(caught?.citations.map((x) => x.provision)).toEqual(expect.arrayContaining(['Pasal 76F', 'Pasal 83']));
+  });
+
+  it('no caught-by cause where the national law itself qualifies', async () => {
+    // With deception, UU 21/2007 Pasal 2(1) is made out (act + means + purpose in Indonesia).
+    const c = await compare({ ...childNoMeans, means: ['deception'] });
+    expect(c.regimes.find((r) => r.regime === 'uu-21-2007')?.trafficking.status).toBe('qualifies');
+    expect(c.divergences.flatMap((d) => d.causes).some((x) => x.element === 'caught-by')).toBe(false);
+  });
+
+  it('the summary says it in one sentence in en, id and ms', async () => {
+    const r = (await compare(childNoMeans)).regimes.find((x) => x.regime === 'uu-21-2007') as RegimeResult;
+    expect(summarise(r, { language: 'en' })).toContain('Other law catches the case: Abduction, sale or trafficking of a child (UU 35/2014 Pasal 76F jo. 83): 3 to 15 years');
+    expect(summarise(r, { language: 'id' })).toContain('Perkara ini dijerat dengan undang-undang lain: Penculikan, penjualan, dan/atau perdagangan Anak');
+    expect(summarise(r, { language: 'ms' })).toContain('Kes ini dijerat oleh undang-undang lain: Penculikan, penjualan atau pemerdagangan kanak-kanak');
+  });
+
+  it('both reports and the table list the other offences per regime', async () => {
+    const c = await compare(childNoMeans);
+    const md = renderComparison(c, 'markdown', { language: 'id' });
+    expect(md).toContain('**Tindak pidana lain (bukan perdagangan orang):**');
+    expect(md).toContain('Penculikan, penjualan, dan/atau perdagangan Anak (UU 35/2014 Pasal 76F jo. Pasal 83) (UU 35/2014 Pasal 76F): memenuhi');
+    const html = renderComparison(c, 'html', { language: 'ms' });
+    expect(html).toContain('<h3>Kesalahan lain (bukan pemerdagangan orang)</h3>');
+    expect(html).toContain('class="other-offences"');
+    const table = renderComparison(c, 'text', { language: 'en' });
+    expect(table).toContain('uu-21-2007: Other offences (not trafficking): Abduction, sale or trafficking of a child');
   });
 });

@@ -1,6 +1,8 @@
 import { bundledRuleBook } from '../law/bundled.js';
 import type { Comparison, ElementResult, ExplanationNode, InterpretationUsed, Language, OffenceResult, RegimeResult } from '../types.js';
 import { elementNoun, factNoun, statusWord, verdictNoun } from './words.js';
+import { caughtBy, caughtByList } from '../compare/caughtBy.js';
+import { message } from '../words/messages.js';
 
 type Vocab = 'act' | 'means' | 'exploitation';
 
@@ -143,7 +145,8 @@ const firstLower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  *
  * In order: the version applied; the verdict and the provision it rests on; for a qualifying case
  * the acts, purposes and means relied on (read from the why-trees), or that the means do not matter
- * and by which provision; for a failing case each offence and the elements it fails on; for an
+ * and by which provision; for a failing case each offence and the elements it fails on, and in one
+ * sentence the neighbouring offences that catch the case instead (with their penalties); for an
  * undetermined case the facts it turns on; a sentence for each contested reading that decided a
  * verdict and what the other reading gives (`interpretations[].effects`); whether the person is a
  * victim. With `detail: 'verdicts'` results (no elements, no effects) only the verdict is said.
@@ -196,6 +199,8 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
       .filter((x) => x.bad.length);
     if (failing.length) text += `: ${failing.map(({ o, bad }) => t.fails(o.citation.provision, bad.join(', '))).join('; ')}`;
     text += '.';
+    // What catches the case instead: the neighbouring offences of the same law that qualify.
+    if (caughtBy(r).length) text += ` ${message(lang, 'otherOffences.summary', { offences: caughtByList(r, lang) })}`;
   } else {
     text += t.maybe;
     const nouns = [...new Set(r.trafficking.missingFacts.map((f) => factNoun(f, lang)))];

@@ -284,3 +284,26 @@ describe('the gap and what catches it, in the comparison and the reports', () =>
     expect(table).toContain('uu-21-2007: Other offences (not trafficking): Abduction, sale or trafficking of a child');
   });
 });
+
+describe('the static catalogue: what catches the case when the trafficking definition does not', () => {
+  it('is generated from the rule files alone: every neighbouring offence in force, with its penalty beside the trafficking lead offence', async () => {
+    const { divergences, renderDivergenceReport } = await import('../src/index.js');
+    const d = divergences({ asOf: '2026-06-01' });
+    const entry = d.find((x) => x.id === 'neighbouring-offences');
+    // On 1 June 2026: UU 35/2014 (2014), UU 18/2017 (2017) and the KUHP (2 January 2026) for Indonesia;
+    // Act 670 Part IIIA (2010, as amended 2022) for Malaysia; the treaties have none.
+    expect(entry?.positions['uu-21-2007']?.neighbouring?.map((o) => o.offence)).toEqual(['uupa-76f-83', 'uupa-76i-88', 'uuppmi-81', 'uuppmi-83', 'kuhp-457', 'kuhp-422']);
+    expect(entry?.positions['act-670']?.neighbouring?.map((o) => o.offence)).toEqual(['s26a', 's26b']);
+    expect(entry?.positions.actip?.neighbouring).toEqual([]);
+    // Side by side: KUHP Pasal 455 (3-15 years, Rp200m-5bn) against UU 35/2014 Pasal 83 (3-15 years, Rp60m-300m).
+    expect(entry?.positions['uu-21-2007']?.penalty?.fine).toMatchObject({ min: 200_000_000, max: 5_000_000_000 });
+    expect(entry?.positions['uu-21-2007']?.neighbouring?.[0]?.fine).toMatchObject({ min: 60_000_000, max: 300_000_000 });
+    // In 2020 the KUHP offences were not yet in force, nor was the 2022 text of s.26A.
+    const d2020 = divergences({ asOf: '2020-06-01' }).find((x) => x.id === 'neighbouring-offences');
+    expect(d2020?.positions['uu-21-2007']?.neighbouring?.map((o) => o.offence)).not.toContain('kuhp-457');
+    expect(d2020?.positions['act-670']?.neighbouring?.find((o) => o.offence === 's26a')?.imprisonmentYears).toEqual({ max: 15 });
+    const md = renderDivergenceReport(d, 'markdown', { language: 'id' });
+    expect(md).toContain('## Yang menjerat perkara ketika definisi perdagangan orang tidak terpenuhi');
+    expect(md).toContain('5 sampai 15 tahun atau denda IDR 500.000.000 sampai 5.000.000.000');
+  });
+});

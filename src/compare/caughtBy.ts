@@ -1,8 +1,8 @@
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
-import type { CaseDivergence, Language, OtherOffenceResult, PenaltyOut, RegimeResult } from '../types.js';
+import type { CaseDivergence, Language, OtherOffenceResult, RegimeResult } from '../types.js';
 import { message } from '../words/messages.js';
-import { describePenalty } from './divergences.js';
+import { describePenalty, type PenaltyFigures } from './divergences.js';
 
 /**
  * What catches a case when the trafficking definition does not (issue 13): the neighbouring
@@ -18,7 +18,7 @@ export function caughtBy(r: Pick<RegimeResult, 'otherOffences'>): OtherOffenceRe
  * and fine joined by "or" or "and/or" where the statute says so (`cumulative` false, with the
  * rule file's note saying which), by "and" otherwise.
  */
-export function penaltyPhrase(p: Pick<PenaltyOut, 'imprisonmentYears' | 'fine' | 'whipping' | 'cumulative' | 'note'>, lang: Language = 'en'): string {
+export function penaltyPhrase(p: Pick<PenaltyFigures, 'imprisonmentYears' | 'fine' | 'whipping' | 'cumulative' | 'note'>, lang: Language = 'en'): string {
   const prison = p.imprisonmentYears ? describePenalty({ imprisonmentYears: p.imprisonmentYears }, lang) : '';
   const rest = describePenalty({ ...(p.fine ? { fine: p.fine } : {}), ...(p.whipping ? { whipping: true } : {}) }, lang);
   if (!prison || !rest) return prison || rest;

@@ -107,12 +107,12 @@ export const caseFactsArb = fc
     exploitationOccurred: conceptSetArb(EXPLOITATION),
     movement: fc.option(
       fc.record(
-        { origin: countryArb, destination: countryArb, transit: fc.array(countryArb, { maxLength: 2 }), exploitationCountry: countryArb, completed: fc.boolean(), interRegional: fc.boolean(), unlawfulCrossing: fc.boolean() },
+        { origin: countryArb, destination: countryArb, transit: fc.array(countryArb, { maxLength: 2 }), exploitationCountry: countryArb, completed: fc.boolean(), interRegional: fc.boolean() },
         { requiredKeys: [] },
       ),
       { nil: undefined },
     ),
-    offender: fc.option(fc.record({ organisedCriminalGroup: fc.boolean(), publicOfficial: fc.boolean(), crossBorderLinks: fc.boolean(), forGain: fc.boolean(), placedMigrantWorker: fc.boolean(), placementRequirementsMet: fc.boolean(), individualPlacer: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+    offender: fc.option(fc.record({ organisedCriminalGroup: fc.boolean(), publicOfficial: fc.boolean(), crossBorderLinks: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
     consequences: conceptSetArb(CONSEQUENCES),
   })
   .map((g) => {

@@ -307,3 +307,15 @@ describe('the static catalogue: what catches the case when the trafficking defin
     expect(md).toContain('5 sampai 15 tahun atau denda IDR 500.000.000 sampai 5.000.000.000');
   });
 });
+
+describe('regimes() lists the neighbouring offences of each version', () => {
+  it('with their instrument and dates', async () => {
+    const { regimes } = await import('../src/index.js');
+    const id = regimes().find((r) => r.id === 'uu-21-2007');
+    const v2026 = id?.versions.find((v) => v.id === 'uu-21-2007@2026-01-02');
+    expect(v2026?.otherOffences?.find((o) => o.id === 'kuhp-457')).toMatchObject({ instrument: 'UU 1/2023 (KUHP)', inForceFrom: '2026-01-02' });
+    // The 2007 version (to 1 January 2026) has no KUHP offence: the KUHP took effect on 2 January 2026.
+    expect(id?.versions.find((v) => v.id === 'uu-21-2007@2007-04-19')?.otherOffences?.some((o) => o.id.startsWith('kuhp-'))).toBe(false);
+    expect(regimes().find((r) => r.id === 'palermo')?.versions[0]?.otherOffences).toBeUndefined();
+  });
+});

@@ -319,3 +319,17 @@ describe('regimes() lists the neighbouring offences of each version', () => {
     expect(regimes().find((r) => r.id === 'palermo')?.versions[0]?.otherOffences).toBeUndefined();
   });
 });
+
+describe('the caught-by cause in the reader\'s language', () => {
+  it('is worded from the results in id and ms (render/caseCauses.ts)', async () => {
+    const { causeText } = await import('../src/render/caseCauses.js');
+    const c = await compare(childNoMeans);
+    const d = c.divergences.find((x) => x.verdict === 'trafficking')!;
+    const cause = d.causes.find((x) => x.element === 'caught-by')!;
+    const id = causeText(c, d, cause, 'id');
+    expect(id).toContain('Bukan perdagangan orang menurut UU 21/2007 sebagaimana diundangkan');
+    expect(id).toContain('Pasal 2 ayat (1)');
+    expect(id).toContain('Penculikan, penjualan, dan/atau perdagangan Anak (UU 35/2014 Pasal 76F jo. Pasal 83): 3 sampai 15 tahun');
+    expect(causeText(c, d, cause, 'ms')).toContain('kes ini boleh didakwa di bawah Penculikan, penjualan atau pemerdagangan kanak-kanak');
+  });
+});

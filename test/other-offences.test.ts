@@ -194,6 +194,13 @@ describe('smuggling', () => {
     // The day before, the KUHP was not in force (Pasal 624): no Pasal 457.
     const before = await byRegime({ ...returning, conductDate: '2026-01-01' });
     expect(other(before['uu-21-2007'], 'kuhp-457')).toBeUndefined();
+    // ... but its predecessor was: UU 6/2011 Pasal 120(1), 5-15 years AND Rp500m-1.5bn.
+    expect(other(before['uu-21-2007'], 'uuk-120')?.status).toBe('qualifies');
+    expect(other(before['uu-21-2007'], 'uuk-120')?.penalty).toMatchObject({ cumulative: true, fine: { min: 500_000_000, max: 1_500_000_000 } });
+    expect(other(after['uu-21-2007'], 'uuk-120')).toBeUndefined();
+    // Before UU 6/2011 (5 May 2011) neither.
+    const early = await byRegime({ ...returning, conductDate: '2011-05-04' });
+    expect(other(early['uu-21-2007'], 'uuk-120')).toBeUndefined();
     // Act 670: the Indonesians' unlawful exit from Malaysia, of which they are not citizens, is smuggling too.
     expect(other(after['act-670'], 's26a')?.status).toBe('qualifies');
     // No benefit sought: not Pasal 457 (the benefit is its first element).
@@ -213,11 +220,14 @@ describe('dates of the KUHP neighbouring offences', () => {
     expect(other(after['uu-21-2007'], 'kuhp-422')?.penalty.imprisonmentYears).toEqual({ max: 9 });
   });
 
-  it('UU 35/2014 offences are not shown before 17 October 2014', async () => {
+  it('UU 35/2014 offences are not shown before 17 October 2014; UU 23/2002 is, until 16 October 2014', async () => {
     const r = await byRegime({ ...childNoMeans, conductDate: '2014-10-16', victim: { age: 15, nationality: 'ID' } });
     expect(other(r['uu-21-2007'], 'uupa-76f-83')).toBeUndefined();
+    // The day before, UU 23/2002 Pasal 83 ('memperdagangkan ... anak', same reading) applied instead.
+    expect(other(r['uu-21-2007'], 'uupa2002-83')?.status).toBe('qualifies');
     const r2 = await byRegime({ ...childNoMeans, conductDate: '2014-10-17', victim: { age: 15, nationality: 'ID' } });
     expect(other(r2['uu-21-2007'], 'uupa-76f-83')?.status).toBe('qualifies');
+    expect(other(r2['uu-21-2007'], 'uupa2002-83')).toBeUndefined();
   });
 
   it('without a conduct date, an offence younger than the regime cannot be said to qualify', async () => {

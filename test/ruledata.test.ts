@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareSync } from '../src/compare/compare.js';
-import { runTrace } from '../src/evaluate/run.js';
+import { runTrace, traceOtherOffences } from '../src/evaluate/run.js';
 import { prepareVersion } from '../src/evaluate/prepare.js';
 import { VOCABULARIES } from '../src/facts/concepts.js';
 import { COUNTRY_CODES } from '../src/facts/countries.js';
@@ -177,7 +177,7 @@ function neverSatisfied(book: RuleBook, samples: number): string[] {
       const to = v.data.validTo ?? '2030-01-01';
       for (const readings of readingSets) {
         const pv = prepareVersion(r, v, readings);
-        const groupsOf = (t: ReturnType<typeof runTrace>) => [['child', t.child], ['victim', t.victim], ...(t.scope ? [['scope', t.scope] as const] : []), ...t.offences.map((o) => [`offence ${o.prepared.id}`, o] as const), ...t.otherOffences.map((o) => [`other offence ${o.prepared.id}`, o] as const)] as const;
+        const groupsOf = (t: ReturnType<typeof runTrace>, slots: Parameters<typeof runTrace>[1]) => [['child', t.child], ['victim', t.victim], ...(t.scope ? [['scope', t.scope] as const] : []), ...t.offences.map((o) => [`offence ${o.prepared.id}`, o] as const), ...traceOtherOffences(pv, slots).map((o) => [`other offence ${o.prepared.id}`, o] as const)] as const;
         const run = (facts: unknown, date: string) => {
           let parsed;
           try {
@@ -185,8 +185,9 @@ function neverSatisfied(book: RuleBook, samples: number): string[] {
           } catch {
             return;
           }
-          const trace = runTrace(pv, normaliseFacts(parsed, date).slots);
-          for (const [name, g] of groupsOf(trace)) {
+          const slots = normaliseFacts(parsed, date).slots;
+          const trace = runTrace(pv, slots);
+          for (const [name, g] of groupsOf(trace, slots)) {
             g.elements.forEach((e, i) => {
               const key = `${name} element ${i} (${e.prepared.element})`;
               seen.set(key, (seen.get(key) ?? false) || e.value === true);

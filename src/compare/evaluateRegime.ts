@@ -192,7 +192,7 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
     child: verdictFromGroup(trace.child, nf, trace),
     ...(trace.scope ? { scope: verdictFromGroup(trace.scope, nf, trace) } : {}),
     offences: offenceResults(trace, nf),
-    ...(pv.otherOffences.length ? { otherOffences: otherOffenceResults(trace, nf, nf.date, (regime.versions[0] as LoadedVersion).data.validFrom) } : {}),
+    ...(pv.otherOffences.length ? { otherOffences: otherOffenceResults(pv, trace, nf, nf.date, (regime.versions[0] as LoadedVersion).data.validFrom) } : {}),
     interpretations,
   };
 }
@@ -223,6 +223,8 @@ function consentElement(version: LoadedVersion): ElementResult {
 function addEffects(regime: LoadedRegime, nf: NormalisedFacts, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
   const base = runStatuses(pv, nf.slots);
   for (const u of used) {
+    // A reading consulted only by neighbouring offences cannot change a verdict: nothing to re-run.
+    if (!pv.verdictUsed.includes(u.id)) continue;
     const effects: NonNullable<InterpretationUsed['effects']> = [];
     for (const reading of u.alternatives) {
       const alt = runStatuses(prepareAlternative(regime, pv, u.id, reading), nf.slots);

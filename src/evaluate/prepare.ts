@@ -59,6 +59,8 @@ export interface PreparedVersion {
   readings: Readonly<Record<string, string>>;
   /** The interpretations this version's conditions actually consulted. */
   used: string[];
+  /** Those consulted by the verdicts (definitions and trafficking offences); the rest only by neighbouring offences. */
+  verdictUsed: string[];
   child: PreparedGroup;
   victim: PreparedGroup;
   scope?: PreparedGroup;
@@ -145,6 +147,8 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
     victim: group('victim', d.victim.citation, d.victim.elements, false),
     ...(d.scope ? { scope: group('scope', d.scope.citation, d.scope.elements, false) } : {}),
     offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title)),
+    // (Object literal members are evaluated in order: what the verdicts consult is known here.)
+    verdictUsed: [...used].sort(),
     otherOffences: (v.otherOffences ?? []).map((o) => ({
       ...group(o.id, o.citation, o.elements, false, o.title),
       instrument: o.instrument,

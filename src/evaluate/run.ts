@@ -125,8 +125,6 @@ export interface TracedGroup {
 export interface VersionTrace {
   child: TracedGroup;
   offences: TracedGroup[];
-  /** Neighbouring offences (not trafficking), traced after the child verdict like the offences. */
-  otherOffences: TracedGroup[];
   trafficking: Tri;
   victim: TracedGroup;
   scope?: TracedGroup;
@@ -251,10 +249,22 @@ export function runTrace(pv: PreparedVersion, facts: FactSlots): VersionTrace {
   const verdicts: StageVerdicts = [child.value, trafficking];
   const victim = traceGroup(pv.victim, facts, verdicts);
   const scope = pv.scope ? traceGroup(pv.scope, facts, verdicts) : undefined;
-  // Neighbouring offences read the facts only (each carries its own child element): they can
-  // neither change nor be changed by the trafficking, victim or child verdicts.
-  const otherOffences = pv.otherOffences.map((o) => traceGroup(o, facts, [undefined, undefined]));
-  return { child, offences, otherOffences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
+  return { child, offences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
+}
+
+/**
+ * The neighbouring offences of a version in force on `date` (every one when no date is known),
+ * traced. They read the facts only (each carries its own child element), so they can neither
+ * change nor be changed by the trafficking, victim or child verdicts; traced apart from runTrace,
+ * and only those in force, because only the full answer needs them.
+ */
+export function traceOtherOffences(pv: PreparedVersion, facts: FactSlots, date?: string): TracedGroup[] {
+  const out: TracedGroup[] = [];
+  for (const o of pv.otherOffences) {
+    if (date && (date < o.validFrom || (o.validTo !== undefined && date > o.validTo))) continue;
+    out.push(traceGroup(o, facts, [undefined, undefined]));
+  }
+  return out;
 }
 
 /** Turn normalised fact names into the CaseFacts paths a user would fill in. */
@@ -303,11 +313,10 @@ export function offenceResults(trace: VersionTrace, nf: NormalisedFacts): Offenc
  * Without a date, an offence that was not in force for the whole of the regime's time cannot be
  * said to qualify: it is undetermined, and the conduct date is what would decide it.
  */
-export function otherOffenceResults(trace: VersionTrace, nf: NormalisedFacts, date: string | undefined, regimeFrom: string): OtherOffenceResult[] {
+export function otherOffenceResults(pv: PreparedVersion, trace: VersionTrace, nf: NormalisedFacts, date: string | undefined, regimeFrom: string): OtherOffenceResult[] {
   const out: OtherOffenceResult[] = [];
-  for (const o of trace.otherOffences) {
+  for (const o of traceOtherOffences(pv, nf.slots, date)) {
     const p = o.prepared as PreparedOtherOffence;
-    if (date && (date < p.validFrom || (p.validTo !== undefined && date > p.validTo))) continue;
     let status = statusOf(o.value);
     let missing = o.value === undefined ? askPaths(o.undecided, nf, trace) : undefined;
     if (!date && status === 'qualifies' && (p.validFrom > regimeFrom || p.validTo !== undefined)) {

@@ -157,8 +157,8 @@ export function completeFactsAt(dates: fc.Arbitrary<string>): fc.Arbitrary<Facts
     means: closedSetArb(MEANS),
     purposes: closedSetArb(EXPLOITATION),
     exploitationOccurred: closedSetArb(EXPLOITATION),
-    movement: fc.record({ origin: countryArb, destination: countryArb, transit: fc.array(countryArb, { maxLength: 2 }), exploitationCountry: countryArb, completed: fc.boolean(), interRegional: fc.boolean(), unlawfulCrossing: fc.boolean() }),
-    offender: fc.record({ organisedCriminalGroup: fc.boolean(), publicOfficial: fc.boolean(), crossBorderLinks: fc.boolean(), forGain: fc.boolean(), placedMigrantWorker: fc.boolean(), placementRequirementsMet: fc.boolean(), individualPlacer: fc.boolean() }),
+    movement: fc.record({ origin: countryArb, destination: countryArb, transit: fc.array(countryArb, { maxLength: 2 }), exploitationCountry: countryArb, completed: fc.boolean(), interRegional: fc.boolean() }),
+    offender: fc.record({ organisedCriminalGroup: fc.boolean(), publicOfficial: fc.boolean(), crossBorderLinks: fc.boolean() }),
     consequences: closedSetArb(CONSEQUENCES),
   })
   .map((g) => ({

@@ -12,6 +12,18 @@ import { bundledRuleBook } from '../src/law/bundled.js';
 import { LABELS } from '../src/words/labels.js';
 import { offenceFormText } from '../src/render/offenceForm.js';
 import { escapeHtml } from '../src/render/escape.js';
+import { message } from '../src/words/messages.js';
+import { otherOffenceTitle, penaltyPhrase } from '../src/compare/caughtBy.js';
+import type { OtherOffenceResult } from '../src/index.js';
+
+/** Facts the neighbouring offences turn on (issue 13): smuggling, placement of migrant workers; labels in locales (otherOffences). */
+const NEIGHBOURING_FACTS = [
+  { name: 'movement.unlawfulCrossing', key: 'uiUnlawfulCrossing' },
+  { name: 'offender.forGain', key: 'uiForGain' },
+  { name: 'offender.placedMigrantWorker', key: 'uiPlaced' },
+  { name: 'offender.individualPlacer', key: 'uiIndividualPlacer' },
+  { name: 'offender.placementRequirementsMet', key: 'uiRequirementsMet' },
+] as const;
 
 type Facts = Record<string, any>;
 type Options = { asOf?: string; interpretations?: Record<string, string> };
@@ -162,6 +174,7 @@ function buildForm(): void {
     ${input('movement.transit', t.transit, 'text', ' autocomplete="off" placeholder="TH, MY"')}</div>
     <div class="tris">${tri('movement.begun', t.begun)}${tri('movement.completed', t.completed, t.arrived, t.stopped)}${tri('movement.interRegional', t.interRegional)}</div></fieldset>
   <fieldset><legend>${esc(t.offender)}</legend><div class="tris">${tri('offender.organisedCriminalGroup', t.ocg)}${tri('offender.publicOfficial', t.official)}${tri('offender.crossBorderLinks', t.links)}</div></fieldset>
+  <fieldset><legend>${esc(message(lang, 'otherOffences.uiLegend'))}</legend><div class="tris">${NEIGHBOURING_FACTS.map((x) => tri(x.name, message(lang, `otherOffences.${x.key}`))).join('')}</div></fieldset>
   <details class="law" id="law"><summary>${esc(t.law)} <span id="law-count"></span></summary>
     <div class="grid">${input('opt::asOf', t.asOf, 'date')}</div>${readings}</details>`;
 }
@@ -206,7 +219,7 @@ function readForm(): { facts: Facts; options: Options } {
   else if (age) setDeep(f, 'victim.age', num(age));
   const transit = valueOf('movement.transit');
   if (transit) setDeep(f, 'movement.transit', NONE_WORDS.includes(transit.toLowerCase()) ? [] : transit.split(/[,;\s]+/).filter(Boolean).map((x) => x.toUpperCase()));
-  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
+  for (const name of [...['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks'], ...NEIGHBOURING_FACTS.map((x) => x.name)]) {
     const v = valueOf(name);
     if (v) setDeep(f, name, v === 'true');
   }
@@ -242,7 +255,7 @@ function writeForm(f: Facts, options: Options = {}): void {
   const transit = getDeep(f, 'movement.transit');
   // An empty transit list is a known fact ("none"), not an unknown one.
   setValue('movement.transit', Array.isArray(transit) ? (transit.length ? transit.join(', ') : 'none') : transit === undefined ? '' : String(transit));
-  for (const name of ['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks']) {
+  for (const name of [...['victim.unborn', 'victim.selfProtectionImpaired', 'victim.consented', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.publicOfficial', 'offender.crossBorderLinks'], ...NEIGHBOURING_FACTS.map((x) => x.name)]) {
     const v = getDeep(f, name);
     setValue(name, typeof v === 'boolean' ? String(v) : '');
   }
@@ -308,6 +321,13 @@ function offenceItem(o: OffenceResult): string {
   const form = o.form ? ` <span class="form" data-form="${o.form.status}">${esc(offenceFormText(o.form, lang))}</span>` : '';
   return `<li>${disclosure(`${badge(o.status)} ${esc(o.title ?? o.id)}${form}`, () => `${citation(o.citation)}${o.form ? o.form.citations.slice(1).map(citation).join('') : ''}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`)}</li>`;
 }
+/** One neighbouring offence (not trafficking): status, title in the page's language, penalty; elements on demand. */
+function otherOffenceItem(r: RegimeResult, o: OtherOffenceResult): string {
+  return `<li data-other-offence="${esc(o.id)}">${disclosure(
+    `${badge(o.status)} ${esc(otherOffenceTitle(r, o, lang))} <small class="penalty">${esc(penaltyPhrase(o.penalty, lang))}</small>`,
+    () => `${citation(o.citation)}${citation(o.penalty.citation)}<ul class="elements">${o.elements.map(elementItem).join('')}</ul>`,
+  )}</li>`;
+}
 function column(r: RegimeResult, c: Comparison): string {
   const t = LABELS[lang];
   const verdicts = (['trafficking', 'victim', 'child', 'scope'] as const).filter((v) => r[v]);
@@ -323,6 +343,7 @@ function column(r: RegimeResult, c: Comparison): string {
       )
       .join('')}
     ${r.offences.length ? disclosure(`<h4>${esc(t.offences)} (${r.offences.length})</h4>`, () => `<ul class="offences">${r.offences.map(offenceItem).join('')}</ul>`, ' class="verdict"') : ''}
+    ${r.otherOffences?.length ? disclosure(`<h4>${esc(message(lang, 'otherOffences.heading'))} (${r.otherOffences.filter((o) => o.status === 'qualifies').length}/${r.otherOffences.length})</h4>`, () => `<ul class="other-offences">${r.otherOffences!.map((o) => otherOffenceItem(r, o)).join('')}</ul>`, ' class="verdict other"', r.otherOffences.some((o) => o.status === 'qualifies')) : ''}
     ${r.interpretations.length ? disclosure(`<h4>${esc(t.interpretations)}</h4>`, () => `<ul>${r.interpretations.map((i) => `<li><code>${esc(i.id)}</code>: ${esc(i.chosen)}</li>`).join('')}</ul>`, ' class="verdict"') : ''}
   </section>`;
 }

@@ -44,6 +44,8 @@ export type {
   Language,
   OffenceForm,
   OffenceResult,
+  OtherOffenceResult,
+  PenaltyOut,
   Receipt,
   RegimeId,
   RegimeResult,

@@ -203,6 +203,38 @@ export interface OffenceForm {
 }
 
 /**
+ * A penalty as the rule file states it, with its provision: imprisonment in years (`max` may be
+ * `'life'`), a fine (its currency; `unspecified` when the law says "liable to a fine" without a
+ * figure), whipping; `cumulative` true when imprisonment AND fine, false when OR / and-or.
+ */
+export interface PenaltyOut {
+  imprisonmentYears?: { min?: number; max?: number | 'life' };
+  fine?: { min?: number; max?: number; currency: 'IDR' | 'MYR'; unspecified?: boolean };
+  whipping?: boolean;
+  cumulative?: boolean;
+  citation: CitationOut;
+  note?: string;
+}
+
+/**
+ * A neighbouring offence: not trafficking, but what catches the case when the trafficking
+ * definition does not (UU 35/2014 Pasal 76F jo. 83, Act 670 s.26A, ...). Same shape as an
+ * {@link OffenceResult}, with its penalty and the dates of its provision.
+ *
+ * @example
+ * ```ts
+ * r.otherOffences?.filter((o) => o.status === 'qualifies').map((o) => `${o.citation.instrument} ${o.citation.provision}`);
+ * ```
+ */
+export interface OtherOffenceResult extends OffenceResult {
+  kind: 'neighbouring';
+  instrument: string;
+  penalty: PenaltyOut;
+  inForceFrom: ISODate;
+  inForceUntil?: ISODate;
+}
+
+/**
  * A contested reading that the result used: the chosen reading and the alternatives (switch with {@link CompareOptions.interpretations}).
  *
  * @example
@@ -236,6 +268,12 @@ export interface RegimeResult {
   child: Verdict;
   scope?: Verdict;
   offences: OffenceResult[];
+  /**
+   * Neighbouring offences of the same jurisdiction (not trafficking), in force on the date: what
+   * catches the case when the trafficking definition does not. They never change `trafficking`,
+   * `victim` or `child`. Full detail only: `detail: 'verdicts'` leaves them out.
+   */
+  otherOffences?: OtherOffenceResult[];
   laterVersions?: Array<{ version: VersionRef; trafficking: Status }>;
   interpretations: InterpretationUsed[];
 }

@@ -71,11 +71,11 @@ const CASES: Case[] = [
   {
     fixture: 'child-recruited-within-id-no-means-2023',
     regime: 'uu-21-2007',
-    law: 'Pasal 2(1) needs a listed means even for a child; Pasal 2(2) also needs actual exploitation; Pasal 3 entry into and Pasal 4 exit from Indonesia; Pasal 5 adoption by promise or gift; Pasal 6 sending (the child was transported between provinces) needs the result: exploitation, which has not happened.',
+    law: 'Pasal 2(1) needs a listed means even for a child; Pasal 2(2) also needs actual exploitation; Pasal 3 entry into and Pasal 4 exit from Indonesia; Pasal 5 adoption by promise or gift; Pasal 6 sending (the child was transported between provinces) needs the result: exploitation, which has not happened. UU 35/2014 Pasal 76F (trafficking of a child, plain meaning: no means) catches it, Pasal 83: 3-15 years and Rp60m-300m.',
     path: ['act:satisfied[acts.recruitment acts.transportation]', 'means:not-satisfied', 'purpose:satisfied[purposes.prostitution]', 'territory:satisfied'],
     summary: {
-      en: 'Under UU 21/2007 as enacted (Pasal 2 in force), this is not trafficking: Pasal 2 ayat (1) fails on means; Pasal 2 ayat (2) fails on means, result (actual exploitation); Pasal 3 fails on entry into Indonesia; Pasal 4 fails on exit from Indonesia, exploitation abroad; Pasal 5 fails on act, means; Pasal 6 fails on result (actual exploitation).',
-      id: 'Menurut UU 21/2007 sebagaimana diundangkan (Pasal 2 berlaku), perbuatan ini bukan tindak pidana perdagangan orang: Pasal 2 ayat (1) tidak terpenuhi pada unsur cara; Pasal 2 ayat (2) tidak terpenuhi pada unsur cara, akibat (tereksploitasi); Pasal 3 tidak terpenuhi pada unsur memasukkan ke wilayah Indonesia; Pasal 4 tidak terpenuhi pada unsur membawa ke luar wilayah Indonesia, eksploitasi di luar negeri; Pasal 5 tidak terpenuhi pada unsur perbuatan, cara; Pasal 6 tidak terpenuhi pada unsur akibat (tereksploitasi).',
+      en: 'Under UU 21/2007 as enacted (Pasal 2 in force), this is not trafficking: Pasal 2 ayat (1) fails on means; Pasal 2 ayat (2) fails on means, result (actual exploitation); Pasal 3 fails on entry into Indonesia; Pasal 4 fails on exit from Indonesia, exploitation abroad; Pasal 5 fails on act, means; Pasal 6 fails on result (actual exploitation). Other law catches the case: Abduction, sale or trafficking of a child (UU 35/2014 Pasal 76F jo. 83): 3 to 15 years and a fine of IDR 60,000,000 to 300,000,000.',
+      id: 'Menurut UU 21/2007 sebagaimana diundangkan (Pasal 2 berlaku), perbuatan ini bukan tindak pidana perdagangan orang: Pasal 2 ayat (1) tidak terpenuhi pada unsur cara; Pasal 2 ayat (2) tidak terpenuhi pada unsur cara, akibat (tereksploitasi); Pasal 3 tidak terpenuhi pada unsur memasukkan ke wilayah Indonesia; Pasal 4 tidak terpenuhi pada unsur membawa ke luar wilayah Indonesia, eksploitasi di luar negeri; Pasal 5 tidak terpenuhi pada unsur perbuatan, cara; Pasal 6 tidak terpenuhi pada unsur akibat (tereksploitasi). Perkara ini dijerat dengan undang-undang lain: Penculikan, penjualan, dan/atau perdagangan Anak (UU 35/2014 Pasal 76F jo. Pasal 83): 3 sampai 15 tahun dan denda IDR 60.000.000 sampai 300.000.000.',
     },
   },
   {
@@ -150,10 +150,10 @@ const CASES: Case[] = [
   {
     fixture: 'kuhp-455-child-no-means-domestic-2026',
     regime: 'uu-21-2007',
-    law: 'KUHP Pasal 455(1) (from 2 January 2026) has no child exception: a listed means is needed; Pasal 6 needs sending between regions or abroad and actual exploitation; Pasal 3 and 4 a border.',
+    law: 'KUHP Pasal 455(1) (from 2 January 2026) has no child exception: a listed means is needed; Pasal 6 needs sending between regions or abroad and actual exploitation; Pasal 3 and 4 a border. Caught instead by UU 35/2014 Pasal 76F jo. 83 (3-15 years, Rp60m-300m) and KUHP Pasal 422(1) (recruiting and placing a child with others for sexual exploitation: up to 9 years).',
     path: ['act:satisfied[acts.recruitment acts.harbouring]', 'means:not-satisfied', 'purpose:satisfied[purposes.sexual-exploitation]', 'territory:satisfied'],
     summary: {
-      en: 'Under UU 21/2007 with KUHP Pasal 455 replacing Pasal 2 (from 2 January 2026), this is not trafficking: Pasal 455 ayat (1) fails on means; Pasal 455 ayat (2) fails on means, result (actual exploitation); Pasal 3 fails on entry into Indonesia; Pasal 4 fails on exit from Indonesia, exploitation abroad; Pasal 5 fails on act, means; Pasal 6 fails on act, route (between regions or abroad), result (actual exploitation).',
+      en: 'Under UU 21/2007 with KUHP Pasal 455 replacing Pasal 2 (from 2 January 2026), this is not trafficking: Pasal 455 ayat (1) fails on means; Pasal 455 ayat (2) fails on means, result (actual exploitation); Pasal 3 fails on entry into Indonesia; Pasal 4 fails on exit from Indonesia, exploitation abroad; Pasal 5 fails on act, means; Pasal 6 fails on act, route (between regions or abroad), result (actual exploitation). Other law catches the case: Abduction, sale or trafficking of a child (UU 35/2014 Pasal 76F jo. 83): 3 to 15 years and a fine of IDR 60,000,000 to 300,000,000; Handing a child over for prostitution or obscene acts (KUHP Pasal 422): up to 9 years.',
     },
   },
   {

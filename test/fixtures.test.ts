@@ -64,7 +64,11 @@ type Result = Awaited<ReturnType<typeof compare>>;
 function statusOf(c: Result, regime: string, verdict: string): string | undefined {
   const r = c.regimes.find((x) => x.regime === regime);
   if (!r) return undefined;
-  if (verdict.startsWith('offence:')) return r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status;
+  if (verdict.startsWith('offence:')) {
+    // An offence id names a trafficking offence or, failing that, a neighbouring offence (otherOffences).
+    const id = verdict.slice('offence:'.length);
+    return (r.offences.find((o) => o.id === id) ?? r.otherOffences?.find((o) => o.id === id))?.status;
+  }
   if (verdict.startsWith('form:')) return r.offences.find((o) => o.id === verdict.slice('form:'.length))?.form?.status;
   return (r as unknown as Record<string, { status: string } | undefined>)[verdict]?.status;
 }

@@ -129,6 +129,26 @@ describe.skipIf(skip)('playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows, in each regime column, the neighbouring offences that catch a case the trafficking definition misses', async () => {
+    const { page, problems } = await open(PAGE, 1366, 900);
+    // A 13-year-old exploited in her own province, no means: UU 21/2007 Pasal 2 and 6 fail, UU 35/2014
+    // Pasal 76I jo. 88 (economic exploitation of a child) qualifies (fixture's reasons).
+    await loadFixture(page, 'uupa-child-exploited-one-province-2022');
+    expect(await status(page, 'uu-21-2007', 'trafficking')).toBe('does-not-qualify');
+    const item = page.locator('[data-regime="uu-21-2007"] [data-other-offence="uupa-76i-88"] .badge').first();
+    expect(await item.getAttribute('data-status')).toBe('qualifies');
+    expect(await page.locator('[data-regime="uu-21-2007"] .other-offences').isVisible()).toBe(true);
+    await page.selectOption('#lang', 'id');
+    await settled(page);
+    expect(await page.locator('[data-regime="uu-21-2007"] details.other > summary').innerText()).toContain('Tindak pidana lain (bukan perdagangan orang)');
+    expect(await page.locator('[data-regime="uu-21-2007"] [data-other-offence="uupa-76i-88"]').innerText()).toContain('Eksploitasi secara ekonomi dan/atau seksual terhadap Anak');
+    // The smuggling facts are in the form: a Malaysian interception shows s.26A in the Act 670 column.
+    await loadFixture(page, 'act670-s26a-stopped-before-exploitation-2023');
+    expect(await page.locator('[data-regime="act-670"] [data-other-offence="s26a"] .badge').first().getAttribute('data-status')).toBe('qualifies');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('shows every fixture with the verdicts its legal reasons expect (readings and age ranges included)', async () => {
     const { page, problems } = await open(PAGE, 1366, 900);
     // Every fixture goes through the form (writeForm, then readForm) before it is compared: a field the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareSync } from '../src/compare/compare.js';
-import { runTrace } from '../src/evaluate/run.js';
+import { runTrace, traceOtherOffences } from '../src/evaluate/run.js';
 import { prepareVersion } from '../src/evaluate/prepare.js';
 import { VOCABULARIES } from '../src/facts/concepts.js';
 import { COUNTRY_CODES } from '../src/facts/countries.js';
@@ -63,6 +63,7 @@ function groups(v: RuleBook['regimes'][number]['versions'][number]): Group[] {
     { name: 'definitions.victim', ...d.victim },
     ...(d.scope ? [{ name: 'definitions.scope', ...d.scope }] : []),
     ...v.data.offences.map((o) => ({ name: `offence ${o.id}`, ...o })),
+    ...(v.data.otherOffences ?? []).map((o) => ({ name: `other offence ${o.id}`, ...o })),
   ] as Group[];
 }
 
@@ -145,7 +146,7 @@ function staticProblems(book: RuleBook): string[] {
           }
         }
       }
-      for (const o of v.data.offences) for (const lang of LANGUAGES) if (!o.title[lang]) problems.push(`${v.file} offence ${o.id}: no ${lang} title`);
+      for (const o of [...v.data.offences, ...(v.data.otherOffences ?? [])]) for (const lang of LANGUAGES) if (!o.title[lang]) problems.push(`${v.file} offence ${o.id}: no ${lang} title`);
     }
     for (const [id, decl] of r.interpretations) {
       if (!consulted.has(id)) problems.push(`${r.file}: interpretation ${id} is declared but no condition or mapping consults it`);
@@ -176,7 +177,7 @@ function neverSatisfied(book: RuleBook, samples: number): string[] {
       const to = v.data.validTo ?? '2030-01-01';
       for (const readings of readingSets) {
         const pv = prepareVersion(r, v, readings);
-        const groupsOf = (t: ReturnType<typeof runTrace>) => [['child', t.child], ['victim', t.victim], ...(t.scope ? [['scope', t.scope] as const] : []), ...t.offences.map((o) => [`offence ${o.prepared.id}`, o] as const)] as const;
+        const groupsOf = (t: ReturnType<typeof runTrace>, slots: Parameters<typeof runTrace>[1]) => [['child', t.child], ['victim', t.victim], ...(t.scope ? [['scope', t.scope] as const] : []), ...t.offences.map((o) => [`offence ${o.prepared.id}`, o] as const), ...traceOtherOffences(pv, slots).map((o) => [`other offence ${o.prepared.id}`, o] as const)] as const;
         const run = (facts: unknown, date: string) => {
           let parsed;
           try {
@@ -184,8 +185,9 @@ function neverSatisfied(book: RuleBook, samples: number): string[] {
           } catch {
             return;
           }
-          const trace = runTrace(pv, normaliseFacts(parsed, date).slots);
-          for (const [name, g] of groupsOf(trace)) {
+          const slots = normaliseFacts(parsed, date).slots;
+          const trace = runTrace(pv, slots);
+          for (const [name, g] of groupsOf(trace, slots)) {
             g.elements.forEach((e, i) => {
               const key = `${name} element ${i} (${e.prepared.element})`;
               seen.set(key, (seen.get(key) ?? false) || e.value === true);
@@ -248,7 +250,7 @@ function fixtureProblems(f: any, book?: RuleBook): { mismatches: string[]; stale
   }
   for (const [regime, offences] of Object.entries((f.expectedOffences ?? {}) as Record<string, Record<string, string>>)) {
     const r = c.regimes.find((x) => x.regime === regime);
-    for (const [offence, expected] of Object.entries(offences)) check(`${regime}.offence.${offence}`, r?.offences.find((o) => o.id === offence)?.status, expected);
+    for (const [offence, expected] of Object.entries(offences)) check(`${regime}.offence.${offence}`, (r?.offences.find((o) => o.id === offence) ?? r?.otherOffences?.find((o) => o.id === offence))?.status, expected);
   }
   return { mismatches, stale };
 }

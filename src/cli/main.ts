@@ -204,7 +204,7 @@ async function cmdCheck(args: string[]): Promise<number> {
       const got = !r
         ? undefined
         : verdict.startsWith('offence:')
-          ? r.offences.find((o) => o.id === verdict.slice('offence:'.length))?.status
+          ? (r.offences.find((o) => o.id === verdict.slice('offence:'.length)) ?? r.otherOffences?.find((o) => o.id === verdict.slice('offence:'.length)))?.status
           : verdict.startsWith('form:')
             ? r.offences.find((o) => o.id === verdict.slice('form:'.length))?.form?.status
           : (VERDICTS as readonly string[]).includes(verdict)

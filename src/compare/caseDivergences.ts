@@ -1,4 +1,5 @@
 import type { CaseDivergence, CitationOut, ElementResult, RegimeResult, Status, VerdictName } from '../types.js';
+import { caughtByCauses } from './caughtBy.js';
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 
@@ -32,7 +33,8 @@ export function caseDivergences(results: RegimeResult[]): CaseDivergence[] {
     const statuses = Object.fromEntries(rows.map((r) => [r.regime, (r[verdict] as { status: Status }).status])) as CaseDivergence['statuses'];
     if (new Set(Object.values(statuses)).size < 2) continue;
     const causes = causesFor(verdict, rows);
-    if (verdict === 'trafficking') causes.push(...whyNotOffences(rows));
+    // A national side that does not qualify: why not, and the neighbouring offence that catches the case.
+    if (verdict === 'trafficking') causes.push(...whyNotOffences(rows), ...caughtByCauses(rows));
     out.push({ verdict, statuses, causes });
   }
   return out;

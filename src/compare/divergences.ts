@@ -6,6 +6,7 @@ import { versionOn } from '../law/load.js';
 import type { Label, Mapping, Penalty, Relation, Version } from '../law/schema.js';
 import type { CitationOut, ISODate, Language, RegimeId } from '../types.js';
 import { type AspectValue, fill, formatNumber, labelsFor, type SignificanceKey } from '../words/labels.js';
+import { message } from '../words/messages.js';
 
 /** Penalty figures of one offence, as numbers (years; fines with their currency). */
 export interface PenaltyFigures {
@@ -15,7 +16,14 @@ export interface PenaltyFigures {
   imprisonmentYears?: { min?: number; max?: number | 'life' };
   fine?: { min?: number; max?: number; currency: string; unspecified?: boolean };
   whipping?: boolean;
+  /** false: imprisonment OR fine (or and/or, as `note` says); true or absent: AND. */
+  cumulative?: boolean;
+  note?: string;
   citation?: CitationOut;
+  /** Neighbouring offences: the provision's first day in force. */
+  inForceFrom?: ISODate;
+  /** Neighbouring offences: the element ids, in the order the rule file lists them. */
+  elements?: string[];
 }
 
 /** What one regime says on one point of a definition. */
@@ -42,6 +50,8 @@ export interface DefinitionPosition {
   penalty?: PenaltyFigures;
   /** Penalty entries: the figures of every offence of the version that carries a penalty. */
   penalties?: PenaltyFigures[];
+  /** The neighbouring-offences entry: the neighbouring offences (not trafficking) in force, with their penalties (`penalty` is then the trafficking lead offence's, side by side). */
+  neighbouring?: PenaltyFigures[];
 }
 
 /** One point on which the definitions are compared, case-free. */
@@ -182,6 +192,28 @@ export function divergences(options: { asOf?: ISODate; regimes?: RegimeId[] } = 
   }
   const leadKeys = new Set(Object.values(penalties).map((p) => JSON.stringify(p.penalty ? { y: p.penalty.imprisonmentYears, f: p.penalty.fine, w: p.penalty.whipping } : null)));
   push({ id: 'penalty', element: 'penalty', diverges: leadKeys.size > 1, positions: penalties });
+
+  // 4. What catches the case when the trafficking definition does not: each national version's
+  // neighbouring offences in force on the date (otherOffences), beside its trafficking lead offence.
+  const neighbouring: DefinitionDivergence['positions'] = {};
+  for (const { id, v } of inForce) {
+    const others = (v.data.otherOffences ?? []).filter((o) => o.validFrom <= asOf && (o.validTo === undefined || asOf <= o.validTo));
+    const lead = penalties[id]?.penalty;
+    neighbouring[id] = {
+      version: v.data.id,
+      value: others.length ? others.map((o) => `${o.title.en}: ${describePenalty(o.penalty)}`).join('; ') : 'none encoded',
+      neighbouring: others.map((o) => ({
+        ...penaltyFigures(o.id, o.penalty, o.title, cite(v.data, o.penalty.citation)),
+        ...(o.penalty.cumulative !== undefined ? { cumulative: o.penalty.cumulative } : {}),
+        ...(o.penalty.note ? { note: o.penalty.note } : {}),
+        inForceFrom: o.validFrom,
+        elements: o.elements.map((e) => e.element),
+      })),
+      ...(lead ? { penalty: lead } : {}),
+      ...(others[0] ? { citation: cite(v.data, others[0].citation) } : {}),
+    };
+  }
+  if (Object.values(neighbouring).some((p) => p.neighbouring?.length)) push({ id: 'neighbouring-offences', element: 'neighbouring', diverges: true, positions: neighbouring });
   return out;
 }
 
@@ -270,6 +302,10 @@ export function significanceOf(e: Omit<DefinitionDivergence, 'significance'>, la
       return pick('actualDiffers', 'actualSame');
     case 'exploitation-list':
       return pick('listDiffers', 'listSame');
+    case 'neighbouring-offences': {
+      const some = entries.filter(([, p]) => p.neighbouring?.length).map(([r]) => r);
+      return message(language, 'otherOffences.significance', { regimes: some.join(', ') });
+    }
     default:
       return pick('penaltyDiffers', 'penaltySame');
   }

@@ -3,7 +3,7 @@ import { type FactSlots, factSlot, type NormalisedFacts, normaliseFacts, normali
 import { type LoadedRegime, type LoadedVersion, versionOn } from '../law/load.js';
 import { prepareAlternative, prepareVersion } from '../evaluate/prepare.js';
 import { screenVersion } from '../evaluate/screen.js';
-import { citationOut, offenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
+import { citationOut, offenceResults, otherOffenceResults, runStatuses, runTrace, statusOf, traffickingVerdict, verdictFromGroup, type VersionStatuses } from '../evaluate/run.js';
 import type { ElementResult, InterpretationUsed, RegimeId, RegimeResult, Status, Verdict, VersionRef } from '../types.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -165,6 +165,7 @@ function evaluateVersion(regime: LoadedRegime, version: LoadedVersion, nf: Norma
     child: verdictFromGroup(trace.child, nf, trace),
     ...(trace.scope ? { scope: verdictFromGroup(trace.scope, nf, trace) } : {}),
     offences: offenceResults(trace, nf),
+    ...(pv.otherOffences.length ? { otherOffences: otherOffenceResults(pv, trace, nf, nf.date, (regime.versions[0] as LoadedVersion).data.validFrom) } : {}),
     interpretations,
   };
 }
@@ -195,6 +196,8 @@ function consentElement(version: LoadedVersion): ElementResult {
 function addEffects(regime: LoadedRegime, nf: NormalisedFacts, pv: ReturnType<typeof prepareVersion>, used: InterpretationUsed[]): void {
   const base = runStatuses(pv, nf.slots);
   for (const u of used) {
+    // A reading consulted only by neighbouring offences cannot change a verdict: nothing to re-run.
+    if (!pv.verdictUsed.includes(u.id)) continue;
     const effects: NonNullable<InterpretationUsed['effects']> = [];
     for (const reading of u.alternatives) {
       const alt = runStatuses(prepareAlternative(regime, pv, u.id, reading), nf.slots);

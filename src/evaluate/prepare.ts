@@ -1,6 +1,6 @@
 import { type Condition, expandCondition, factsOf } from '../law/conditions.js';
 import type { LoadedRegime, LoadedVersion } from '../law/load.js';
-import type { Citation, Element, Label, OffenceForm } from '../law/schema.js';
+import type { Citation, Element, Label, OffenceForm, Penalty } from '../law/schema.js';
 import { labelOfFact } from './tree.js';
 import { isLeaf } from '../law/conditions.js';
 import { compileCondition, type Evaluator } from './compile.js';
@@ -54,6 +54,15 @@ export interface PreparedGroup {
   form?: PreparedForm;
 }
 
+/** A neighbouring offence (not trafficking), with its own dates and penalty. */
+export interface PreparedOtherOffence extends PreparedGroup {
+  instrument: string;
+  validFrom: string;
+  validTo?: string;
+  penalty: Penalty;
+  penaltyCitation: Citation;
+}
+
 /** A version with every macro resolved for one choice of readings, ready to run. */
 export interface PreparedVersion {
   loaded: LoadedVersion;
@@ -61,10 +70,14 @@ export interface PreparedVersion {
   readings: Readonly<Record<string, string>>;
   /** The interpretations this version's conditions actually consulted. */
   used: string[];
+  /** Those consulted by the verdicts (definitions and trafficking offences); the rest only by neighbouring offences. */
+  verdictUsed: string[];
   child: PreparedGroup;
   victim: PreparedGroup;
   scope?: PreparedGroup;
   offences: PreparedGroup[];
+  /** Neighbouring offences: evaluated like offences, never counted towards trafficking. */
+  otherOffences: PreparedOtherOffence[];
   primaryOffence: string;
 }
 
@@ -156,6 +169,16 @@ export function prepareVersion(regime: LoadedRegime, version: LoadedVersion, cho
     victim: group('victim', d.victim.citation, d.victim.elements, false),
     ...(d.scope ? { scope: group('scope', d.scope.citation, d.scope.elements, false) } : {}),
     offences: v.offences.map((o) => group(o.id, o.citation, o.elements, o.trafficking, o.title, o.form)),
+    // (Object literal members are evaluated in order: what the verdicts consult is known here.)
+    verdictUsed: [...used].sort(),
+    otherOffences: (v.otherOffences ?? []).map((o) => ({
+      ...group(o.id, o.citation, o.elements, false, o.title),
+      instrument: o.instrument,
+      validFrom: o.validFrom,
+      ...(o.validTo ? { validTo: o.validTo } : {}),
+      penalty: o.penalty,
+      penaltyCitation: cite(o.penalty.citation),
+    })),
     primaryOffence: v.primaryOffence,
   };
   prepared.used = [...used].sort();

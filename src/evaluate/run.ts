@@ -1,10 +1,10 @@
 import { citationOut } from '../law/citation.js';
 import type { FactSlots, NormalisedFacts } from '../facts/normalise.js';
 import type { Citation } from '../law/schema.js';
-import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceForm, OffenceResult, Status, Verdict } from '../types.js';
+import type { CitationOut, ElementResult, ElementStatus, ExplanationNode, OffenceForm, OffenceResult, OtherOffenceResult, Status, Verdict } from '../types.js';
 import { and3, or3, type Tri } from './kleene.js';
 import type { Evaluator, StageVerdicts } from './compile.js';
-import type { PreparedElement, PreparedForm, PreparedGroup, PreparedVersion } from './prepare.js';
+import type { PreparedElement, PreparedForm, PreparedGroup, PreparedOtherOffence, PreparedVersion } from './prepare.js';
 import { explanationTree } from './tree.js';
 import { collectTrueLeaves, collectUndecided, conditionValue, traceCondition, type TraceNode } from './trace.js';
 
@@ -246,6 +246,21 @@ export function runTrace(pv: PreparedVersion, facts: FactSlots): VersionTrace {
   return { child, offences, trafficking, victim, ...(scope ? { scope } : {}), verdicts };
 }
 
+/**
+ * The neighbouring offences of a version in force on `date` (every one when no date is known),
+ * traced. They read the facts only (each carries its own child element), so they can neither
+ * change nor be changed by the trafficking, victim or child verdicts; traced apart from runTrace,
+ * and only those in force, because only the full answer needs them.
+ */
+export function traceOtherOffences(pv: PreparedVersion, facts: FactSlots, date?: string): TracedGroup[] {
+  const out: TracedGroup[] = [];
+  for (const o of pv.otherOffences) {
+    if (date && (date < o.validFrom || (o.validTo !== undefined && date > o.validTo))) continue;
+    out.push(traceGroup(o, facts, [undefined, undefined]));
+  }
+  return out;
+}
+
 /** Turn normalised fact names into the CaseFacts paths a user would fill in. */
 export function askPaths(names: Iterable<string>, nf: NormalisedFacts, trace: VersionTrace): string[] {
   const out = new Set<string>();
@@ -300,6 +315,44 @@ function offenceForm(f: PreparedForm, trace: VersionTrace, nf: NormalisedFacts):
   collectUndecided(f.completedWhen, nf.slots, trace.verdicts, undecided);
   const both = [...new Set([...f.completed.citations, ...f.attempt.citations])];
   return { status: 'undetermined', provision: `${f.completed.provision} or ${f.attempt.provision}`, citations: cites(both), missingFacts: askPaths(undecided, nf, trace) };
+}
+
+/**
+ * The neighbouring offences in force on `date` (all of them when no date is known), evaluated.
+ * Without a date, an offence that was not in force for the whole of the regime's time cannot be
+ * said to qualify: it is undetermined, and the conduct date is what would decide it.
+ */
+export function otherOffenceResults(pv: PreparedVersion, trace: VersionTrace, nf: NormalisedFacts, date: string | undefined, regimeFrom: string): OtherOffenceResult[] {
+  const out: OtherOffenceResult[] = [];
+  for (const o of traceOtherOffences(pv, nf.slots, date)) {
+    const p = o.prepared as PreparedOtherOffence;
+    let status = statusOf(o.value);
+    let missing = o.value === undefined ? askPaths(o.undecided, nf, trace) : undefined;
+    if (!date && status === 'qualifies' && (p.validFrom > regimeFrom || p.validTo !== undefined)) {
+      status = 'undetermined';
+      missing = ['conductDate'];
+    }
+    out.push({
+      id: p.id,
+      kind: 'neighbouring',
+      ...(p.title ? { title: p.title.en } : {}),
+      instrument: p.instrument,
+      citation: outCitation(p.citation),
+      status,
+      trafficking: false,
+      elements: o.elements.map((e) => e.result),
+      penalty: penaltyOut(p),
+      inForceFrom: p.validFrom,
+      ...(p.validTo ? { inForceUntil: p.validTo } : {}),
+      ...(missing ? { missingFacts: missing } : {}),
+    });
+  }
+  return out;
+}
+
+function penaltyOut(p: PreparedOtherOffence): OtherOffenceResult['penalty'] {
+  const { citation: _ref, ...rest } = p.penalty;
+  return { ...structuredClone(rest), citation: outCitation(p.penaltyCitation) };
 }
 
 /** The trafficking verdict: any trafficking offence qualifies; elements of the lead offence. */

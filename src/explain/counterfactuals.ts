@@ -77,6 +77,11 @@ const FLAG_PHRASES: Record<string, { true: string; false: string }> = {
   'movement.interRegional': { true: 'the person had been moved between regions of the country (movement.interRegional)', false: 'the person had not been moved between regions (movement.interRegional false)' },
   'offender.organisedCriminalGroup': { true: 'the offender had acted within an organised criminal group (offender.organisedCriminalGroup)', false: 'no organised criminal group had been involved (offender.organisedCriminalGroup false)' },
   'offender.crossBorderLinks': { true: 'the offence had been directed from or had substantial effects in another country (offender.crossBorderLinks)', false: 'the offence had had no links to another country (offender.crossBorderLinks false)' },
+  'movement.unlawfulCrossing': { true: 'the person had crossed a border without the right to do so (movement.unlawfulCrossing)', false: 'the person had crossed every border lawfully (movement.unlawfulCrossing false)' },
+  'offender.forGain': { true: 'the offender had acted for a benefit (offender.forGain)', false: 'the offender had sought no benefit (offender.forGain false)' },
+  'offender.placedMigrantWorker': { true: 'the offender had placed the person as a migrant worker abroad (offender.placedMigrantWorker)', false: 'the offender had not placed the person as a migrant worker (offender.placedMigrantWorker false)' },
+  'offender.placementRequirementsMet': { true: 'the placement had met the legal requirements (offender.placementRequirementsMet)', false: 'the placement had not met the legal requirements (offender.placementRequirementsMet false)' },
+  'offender.individualPlacer': { true: 'the worker had been placed by an individual (offender.individualPlacer)', false: 'the worker had been placed by a company or the state (offender.individualPlacer false)' },
   'offender.publicOfficial': { true: 'the offender had been a public official abusing their office (offender.publicOfficial)', false: 'the offender had not been a public official (offender.publicOfficial false)' },
 };
 
@@ -103,7 +108,7 @@ function candidates(facts: CaseFacts, date: string | undefined): Candidate[] {
       }
     }
   }
-  for (const path of ['victim.selfProtectionImpaired', 'victim.unborn', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.crossBorderLinks', 'offender.publicOfficial']) {
+  for (const path of ['victim.selfProtectionImpaired', 'victim.unborn', 'movement.begun', 'movement.completed', 'movement.interRegional', 'offender.organisedCriminalGroup', 'offender.crossBorderLinks', 'offender.publicOfficial', 'movement.unlawfulCrossing', 'offender.forGain', 'offender.placedMigrantWorker', 'offender.placementRequirementsMet', 'offender.individualPlacer']) {
     const now = getPath(facts, path);
     for (const next of [true, false]) if (now !== next) out.push({ change: patch(path, next), facts: setPath(facts, path, next), describe: FLAG_PHRASES[path]?.[String(next) as 'true' | 'false'] ?? `${path} were ${next}` });
   }

@@ -39,6 +39,31 @@ const QUESTIONS: Record<string, Q> = {
   'offender.organisedCriminalGroup': { en: () => 'Did the offender act as or within an organised criminal group (three or more persons)?', id: () => 'Apakah pelaku bertindak dalam kelompok yang terorganisasi (tiga orang atau lebih)?', ms: () => 'Adakah pesalah bertindak dalam kumpulan jenayah terancang (tiga orang atau lebih)?' },
   'offender.publicOfficial': { en: () => 'Was the offender a public official abusing their office?', id: () => 'Apakah pelaku penyelenggara negara yang menyalahgunakan kekuasaan?', ms: () => 'Adakah pesalah penjawat awam yang menyalahgunakan jawatan?' },
   'offender.crossBorderLinks': { en: () => 'Was the offence planned, directed or controlled from another country, or did it have substantial effects there?', id: () => 'Apakah tindak pidana direncanakan, diarahkan atau dikendalikan dari negara lain, atau berdampak besar di sana?', ms: () => 'Adakah kesalahan dirancang, diarah atau dikawal dari negara lain, atau memberi kesan besar di sana?' },
+  'movement.unlawfulCrossing': {
+    en: () => 'Did the person cross a border without the right to do so lawfully (no papers, false papers, or avoiding immigration control)?',
+    id: () => 'Apakah orang tersebut masuk atau keluar wilayah suatu negara tanpa hak yang sah (tanpa dokumen, dengan dokumen palsu, atau menghindari pemeriksaan imigrasi)?',
+    ms: () => 'Adakah orang itu masuk atau keluar dari sesebuah negara tanpa hak yang sah (tanpa dokumen, dengan dokumen palsu, atau mengelak pemeriksaan imigresen)?',
+  },
+  'offender.forGain': {
+    en: () => 'Did the offender act for a benefit (a fee, a price), directly or indirectly?',
+    id: () => 'Apakah pelaku bertujuan mencari keuntungan (bayaran, harga), baik secara langsung maupun tidak langsung?',
+    ms: () => 'Adakah pesalah bertindak untuk mendapat faedah (bayaran, harga), secara langsung atau tidak langsung?',
+  },
+  'offender.placedMigrantWorker': {
+    en: () => 'Did the offender arrange the placement of the person as a migrant worker in a job abroad?',
+    id: () => 'Apakah pelaku melaksanakan penempatan orang tersebut sebagai pekerja migran di luar negeri?',
+    ms: () => 'Adakah pesalah mengatur penempatan orang itu sebagai pekerja migran di luar negara?',
+  },
+  'offender.placementRequirementsMet': {
+    en: () => 'Did the placement meet the legal requirements for migrant workers (age, health, social security, complete documents)?',
+    id: () => 'Apakah penempatan memenuhi persyaratan pekerja migran (umur, kesehatan, jaminan sosial, dokumen lengkap)?',
+    ms: () => 'Adakah penempatan memenuhi syarat undang-undang bagi pekerja migran (umur, kesihatan, keselamatan sosial, dokumen lengkap)?',
+  },
+  'offender.individualPlacer': {
+    en: () => 'Was the worker placed by an individual rather than a company or the state?',
+    id: () => 'Apakah pekerja ditempatkan oleh orang perseorangan, bukan perusahaan atau negara?',
+    ms: () => 'Adakah pekerja ditempatkan oleh individu, bukan syarikat atau negara?',
+  },
   consequences: { en: () => 'Did the conduct cause grievous harm, death, suicide, pregnancy or a life-threatening disease?', id: () => 'Apakah perbuatan mengakibatkan luka berat, kematian, bunuh diri, kehamilan atau penyakit yang membahayakan jiwa?', ms: () => 'Adakah perbuatan itu menyebabkan cedera parah, kematian, bunuh diri, kehamilan atau penyakit yang mengancam nyawa?' },
 };
 

@@ -4,6 +4,7 @@ import type { Comparison, ElementResult, ExplanationNode, InterpretationUsed, La
 import { type MessageParams, message } from '../words/messages.js';
 import { interpretationWords } from '../words/ruleWords.js';
 import { elementNoun, factNoun, statusWord, verdictNoun } from './words.js';
+import { caughtBy, caughtByList } from '../compare/caughtBy.js';
 
 type Vocab = 'act' | 'means' | 'exploitation';
 
@@ -87,7 +88,8 @@ const firstLower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  *
  * In order: the version applied; the verdict and the provision it rests on; for a qualifying case
  * the acts, purposes and means relied on (read from the why-trees), or that the means do not matter
- * and by which provision; for a failing case each offence and the elements it fails on; for an
+ * and by which provision; for a failing case each offence and the elements it fails on, and in one
+ * sentence the neighbouring offences that catch the case instead (with their penalties); for an
  * undetermined case the facts it turns on; a sentence for each contested reading that decided a
  * verdict and what the other reading gives (`interpretations[].effects`); whether the person is a
  * victim. With `detail: 'verdicts'` results (no elements, no effects) only the verdict is said.
@@ -142,6 +144,8 @@ export function summarise(r: RegimeResult, options: { language?: Language; asOf?
       .filter((x) => x.bad.length);
     if (failing.length) text += `: ${failing.map(({ o, bad }) => say(lang, 'fails', { provision: o.citation.provision, elements: bad.join(', ') })).join('; ')}`;
     text += '.';
+    // What catches the case instead: the neighbouring offences of the same law that qualify.
+    if (caughtBy(r).length) text += ` ${message(lang, 'otherOffences.summary', { offences: caughtByList(r, lang) })}`;
   } else {
     text += say(lang, 'maybe');
     const nouns = [...new Set(r.trafficking.missingFacts.map((f) => factNoun(f, lang)))];

@@ -30,6 +30,11 @@ const PLAIN_FACT_NAMES = [
   'offender.organisedCriminalGroup',
   'offender.publicOfficial',
   'offender.crossBorderLinks',
+  'movement.unlawfulCrossing',
+  'offender.forGain',
+  'offender.placedMigrantWorker',
+  'offender.placementRequirementsMet',
+  'offender.individualPlacer',
 ] as const;
 
 /** Every concept field with its facts (`means.deception`, ...): where its slots start, and each id's offset. */
@@ -192,6 +197,11 @@ export function normaliseSlots(facts: CaseFacts, date: string | undefined, windo
   s[slot('offender.organisedCriminalGroup')] = o.organisedCriminalGroup;
   s[slot('offender.publicOfficial')] = o.publicOfficial;
   s[slot('offender.crossBorderLinks')] = o.crossBorderLinks;
+  s[slot('movement.unlawfulCrossing')] = m.unlawfulCrossing;
+  s[slot('offender.forGain')] = o.forGain;
+  s[slot('offender.placedMigrantWorker')] = o.placedMigrantWorker;
+  s[slot('offender.placementRequirementsMet')] = o.placementRequirementsMet;
+  s[slot('offender.individualPlacer')] = o.individualPlacer;
   return s;
 }
 

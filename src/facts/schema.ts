@@ -116,6 +116,11 @@ export const movementSchema = z.strictObject({
   interRegional: yesNo()
     .optional()
     .describe('Moved between regions (provinces, regencies) inside one country (UU 21/2007 Pasal 6 and its Penjelasan).'),
+  unlawfulCrossing: yesNo()
+    .optional()
+    .describe(
+      'The person entered, passed through or left a country without the right to do so lawfully (no papers, false papers, or avoiding immigration control): the crossing that migrant smuggling arranges (Act 670 s.2; KUHP Pasal 457).',
+    ),
 }, { error: objectOf('movement facts, e.g. {"origin": "ID", "destination": "MY", "transit": []}') });
 
 export const offenderSchema = z.strictObject({
@@ -126,6 +131,18 @@ export const offenderSchema = z.strictObject({
     .describe(
       'Extension: the offence, though committed in one State, was substantially prepared, planned, directed or controlled in another, involves a group active in more than one State, or has substantial effects in another State (UNTOC Art 3(2)(b)-(d)).',
     ),
+  forGain: yesNo()
+    .optional()
+    .describe('Acted to obtain a benefit, directly or indirectly, for themself or another (a fee, a price): KUHP Pasal 457 "bertujuan mencari keuntungan".'),
+  placedMigrantWorker: yesNo()
+    .optional()
+    .describe('Arranged the placement of the person as a migrant worker in a job abroad (UU 18/2017 "penempatan").'),
+  placementRequirementsMet: yesNo()
+    .optional()
+    .describe('The placement met the legal requirements for placing a migrant worker (age, competence, health, social security, complete documents): UU 18/2017 Pasal 5, 68 and 83.'),
+  individualPlacer: yesNo()
+    .optional()
+    .describe('Placed the migrant worker as an individual (orang perseorangan), not as a company or the state: UU 18/2017 Pasal 69 and 81.'),
 }, { error: objectOf('offender facts, e.g. {"organisedCriminalGroup": true}') });
 
 /**

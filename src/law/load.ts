@@ -132,6 +132,7 @@ function trustedRuleBook(bundle: RuleBundle): RuleBook {
 export function elementIds(v: Version): Set<string> {
   const ids = new Set<string>();
   for (const o of v.offences) for (const e of o.elements) ids.add(e.element);
+  for (const o of v.otherOffences ?? []) for (const e of o.elements) ids.add(e.element);
   for (const d of Object.values(v.definitions)) for (const e of d?.elements ?? []) ids.add(e.element);
   return ids;
 }
@@ -240,7 +241,16 @@ export function checkVersion(regimeId: string, v: Version, interpretations: Read
       for (const k of ['completed', 'attempt'] as const) o.form[k].citations.forEach((ref, j) => cite(ref, `offences[${i}] (${o.id}).form.${k}.citations[${j}]`));
     }
   });
-  if (!ids.has(v.primaryOffence)) problems.push(`primaryOffence ${v.primaryOffence} is not an offence of this version`);
+  (v.otherOffences ?? []).forEach((o, i) => {
+    if (ids.has(o.id)) problems.push(`otherOffences[${i}]: duplicate id ${o.id}`);
+    ids.add(o.id);
+    cite(o.citation, `otherOffences[${i}] (${o.id})`);
+    cite(o.penalty.citation, `otherOffences[${i}].penalty`);
+    elements(o.elements, `otherOffences[${i}] (${o.id}).elements`);
+    if (v.validTo && o.validFrom > v.validTo) problems.push(`otherOffences[${i}] (${o.id}): in force from ${o.validFrom}, after this version ends (${v.validTo})`);
+    if (o.validTo && o.validTo < v.validFrom) problems.push(`otherOffences[${i}] (${o.id}): ended ${o.validTo}, before this version begins (${v.validFrom})`);
+  });
+  if (!ids.has(v.primaryOffence) || (v.otherOffences ?? []).some((o) => o.id === v.primaryOffence)) problems.push(`primaryOffence ${v.primaryOffence} is not an offence of this version`);
   for (const [k, ref] of Object.entries(v.profile.citations)) cite(ref, `profile.citations.${k}`);
   for (const [id, c] of Object.entries(v.citations)) problems.push(...checkCitation(id, c));
   return problems;

@@ -18,7 +18,16 @@ export interface RegimeInfo {
   shortName: string;
   jurisdiction: string;
   kind: 'national' | 'treaty';
-  versions: Array<VersionRef & { sha256: string; file: string; changes: string[]; offences: Array<{ id: string; title: string; citation: CitationOut }> }>;
+  versions: Array<
+    VersionRef & {
+      sha256: string;
+      file: string;
+      changes: string[];
+      offences: Array<{ id: string; title: string; citation: CitationOut }>;
+      /** Neighbouring offences (not trafficking) of the version, each with the dates of its provision; absent when it has none. */
+      otherOffences?: Array<{ id: string; title: string; instrument: string; citation: CitationOut; inForceFrom: string; inForceUntil?: string }>;
+    }
+  >;
   interpretations: Array<{ id: string; question: string; default: string; readings: Array<{ id: string; label: string; sources: string[] }> }>;
   note?: string;
 }
@@ -48,6 +57,18 @@ export function regimes(book: RuleBook = bundledRuleBook()): RegimeInfo[] {
       file: v.file,
       changes: v.data.changes ?? [],
       offences: v.data.offences.map((o) => ({ id: o.id, title: o.title.en, citation: citationOut(v.data.citations[o.citation] as never) })),
+      ...(v.data.otherOffences?.length
+        ? {
+            otherOffences: v.data.otherOffences.map((o) => ({
+              id: o.id,
+              title: o.title.en,
+              instrument: o.instrument,
+              citation: citationOut(v.data.citations[o.citation] as never),
+              inForceFrom: o.validFrom,
+              ...(o.validTo ? { inForceUntil: o.validTo } : {}),
+            })),
+          }
+        : {}),
     })),
     interpretations: [...r.interpretations.values()].map((i) => ({ id: i.id, question: i.question, default: i.default, readings: i.readings })),
     ...(r.data.note ? { note: r.data.note } : {}),

@@ -207,6 +207,34 @@ export const offenceSchema = z.strictObject({
 });
 export type Offence = z.infer<typeof offenceSchema>;
 
+/**
+ * A neighbouring offence: not trafficking, but the offence that catches a case when the
+ * trafficking definition does not (the sale of a child, migrant smuggling, unlicensed placement of
+ * migrant workers, ...). It sits in the version of the regime whose jurisdiction it belongs to, is
+ * evaluated with the same three-valued logic, and never counts towards `trafficking`, `victim` or
+ * `child`. It carries its own dates, because it comes from another statute with its own history
+ * (UU 35/2014 from 17 October 2014 inside the UU 21/2007 version of 2007-2026, ...).
+ */
+export const otherOffenceSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.()-]*$/),
+    /** Always "neighbouring": the mark that this is not a trafficking offence. */
+    kind: z.literal('neighbouring'),
+    /** The statute it comes from, as cited (e.g. "UU 35/2014"). */
+    instrument: nonEmpty,
+    title: labelSchema,
+    citation: nonEmpty,
+    /** First day the provision was in force (inclusive). */
+    validFrom: isoDate,
+    /** Last day in force (inclusive); absent while in force. */
+    validTo: isoDate.optional(),
+    elements: z.array(elementSchema).min(1),
+    penalty: penaltySchema,
+    note: nonEmpty.optional(),
+  })
+  .refine((o) => !o.validTo || o.validTo >= o.validFrom, { message: 'validTo is before validFrom' });
+export type OtherOffence = z.infer<typeof otherOffenceSchema>;
+
 export const definitionSchema = z.strictObject({
   citation: nonEmpty,
   elements: z.array(elementSchema).min(1),
@@ -266,6 +294,8 @@ export const versionSchema = z.strictObject({
   concepts: conceptMappingSchema,
   definitions: z.strictObject({ child: definitionSchema, victim: definitionSchema, scope: definitionSchema.optional() }),
   offences: z.array(offenceSchema).min(1),
+  /** Neighbouring offences (not trafficking) of the same jurisdiction, each with its own dates. */
+  otherOffences: z.array(otherOffenceSchema).optional(),
   /** The offence that carries the regime's general definition (lead element list). */
   primaryOffence: nonEmpty,
   interpretations: z.array(interpretationSchema).optional(),

@@ -3,6 +3,7 @@ import type { CaseDivergence, CitationOut, Comparison, ElementResult, Language, 
 import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
 import { message } from '../words/messages.js';
+import { caughtByList, leadFailure } from '../compare/caughtBy.js';
 import { elementName, regimeName, versionLabel } from '../words/ruleWords.js';
 
 type Cause = CaseDivergence['causes'][number];
@@ -17,8 +18,9 @@ const list = (items: string[], lang: Language) => new Intl.ListFormat(lang === '
  * One case divergence's cause in the report's language, worded from the results themselves (each
  * regime's standing on the element and the provision it rests on), so a report in Indonesian or
  * Malay never carries the core's English `explanation`. The element ids the core uses for
- * whole-verdict causes are 'in-force' (a version not in force on the date) and 'offences' (every
- * trafficking offence of a regime fails: which, and on which elements).
+ * whole-verdict causes are 'in-force' (a version not in force on the date), 'offences' (every
+ * trafficking offence of a regime fails: which, and on which elements) and 'caught-by' (not
+ * trafficking, but a neighbouring offence of the same law qualifies: which, with its penalty).
  */
 export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: Language, book: RuleBook = bundledRuleBook()): string {
   const verdict = d.verdict as VerdictName;
@@ -26,6 +28,18 @@ export function causeText(c: Comparison, d: CaseDivergence, cause: Cause, lang: 
   if (cause.element === 'in-force') {
     const versions = regimes.filter((r) => cause.regimes.includes(r.regime)).map((r) => versionLabel(r, lang, book));
     return message(lang, 'caseCause.notInForce', { versions: versions.join('; ') });
+  }
+  if (cause.element === 'caught-by') {
+    // Not trafficking under a national law, and the neighbouring offences that catch the case.
+    return cause.regimes
+      .map((id) => regimes.find((r) => r.regime === id))
+      .filter((r) => r !== undefined)
+      .map((r) => {
+        const f = leadFailure(r);
+        const fails = f ? message(lang, 'caseCause.fails', { provision: f.provision, elements: list(f.elements.map((e) => elementNoun(e, lang)), lang) }) : '-';
+        return message(lang, 'otherOffences.caught', { version: versionLabel(r, lang), fails, offences: caughtByList(r, lang) });
+      })
+      .join(' ');
   }
   if (cause.element === 'offences') {
     return cause.regimes

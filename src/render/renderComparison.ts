@@ -8,6 +8,13 @@ import { bundledRuleBook } from '../law/bundled.js';
 import type { RuleBook } from '../law/load.js';
 import { message } from '../words/messages.js';
 import { offenceFormText } from './offenceForm.js';
+import { caughtBy, caughtByList, otherOffenceTitle, penaltyPhrase } from '../compare/caughtBy.js';
+
+/** The neighbouring offences of a regime (not trafficking), each with its status and penalty, in `lang`. */
+function otherOffenceLines(r: RegimeResult, lang: Language): Array<{ status: Status; text: string }> {
+  const t = labelsFor(lang);
+  return (r.otherOffences ?? []).map((o) => ({ status: o.status, text: `${otherOffenceTitle(r, o, lang)} (${cite(o.citation)}): ${t.statuses[o.status]}; ${penaltyPhrase(o.penalty, lang)}` }));
+}
 
 const VERDICTS: VerdictName[] = ['trafficking', 'victim', 'child', 'scope'];
 const CLASS: Record<Status, string> = { qualifies: 'q', 'does-not-qualify': 'n', undetermined: 'u', 'not-in-force': 'x' };
@@ -118,6 +125,10 @@ function markdown(c: Comparison, lang: Language, book: RuleBook): string {
     if (r.offences.length) {
       out.push(`**${t.offences}:** ${r.offences.map((o) => `${mdText(offenceTitle(r, o, lang, book))} (${mdText(cite(o.citation))}): ${t.statuses[o.status]}${o.form ? ` (${mdText(offenceFormText(o.form, lang))})` : ''}`).join('; ')}`, '');
     }
+    const others = otherOffenceLines(r, lang);
+    if (others.length) {
+      out.push(`**${message(lang, 'otherOffences.heading')}:**`, '', ...others.map((o) => `- ${STATUS_MARK[o.status]} ${mdCell(o.text)}`), '');
+    }
     if (r.interpretations.length) {
       out.push(`**${t.interpretations}:**`, '');
       for (const i of r.interpretations) {
@@ -197,6 +208,10 @@ function html(c: Comparison, lang: Language, book: RuleBook): string {
     if (r.offences.length) {
       parts.push(`<h3>${esc(t.offences)}</h3><ul>${r.offences.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(offenceTitle(r, o, lang, book))} (${esc(cite(o.citation))}): ${esc(t.statuses[o.status])}${o.form ? ` (${esc(offenceFormText(o.form, lang))})` : ''}</li>`).join('')}</ul>`);
     }
+    const others = otherOffenceLines(r, lang);
+    if (others.length) {
+      parts.push(`<h3>${esc(message(lang, 'otherOffences.heading'))}</h3><ul class="other-offences">${others.map((o) => `<li class="${CLASS[o.status]}">${STATUS_MARK[o.status]} ${esc(o.text)}</li>`).join('')}</ul>`);
+    }
     if (r.interpretations.length) {
       parts.push(`<h3>${esc(t.interpretations)}</h3><ul>${r.interpretations.map((i) => interpretationItem(r, i, lang, book)).join('')}</ul>`);
     }
@@ -230,6 +245,7 @@ function text(c: Comparison, lang: Language, book: RuleBook): string {
     const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
     if (missing.length) out.push(`${termText(regimeName(r.regime, book))}: ${t.missingFacts}: ${termText(factNames(missing, lang))}`);
   }
+  for (const r of c.regimes) if (caughtBy(r).length) out.push(`${r.regime}: ${message(lang, 'otherOffences.heading')}: ${caughtByList(r, lang)}`);
   if (c.divergences.length) {
     out.push('', t.divergences + ':');
     for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]}: ${termText(causeText(c, d, x, lang, book))}`);

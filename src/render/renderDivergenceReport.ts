@@ -4,8 +4,39 @@ import { elementLabel } from '../law/load.js';
 import type { Language, RegimeId } from '../types.js';
 import { esc, mdCell, mdText, REPORT_CSS } from './escape.js';
 import { labelsFor } from '../words/labels.js';
+import { message } from '../words/messages.js';
+import { penaltyPhrase } from '../compare/caughtBy.js';
+
+/**
+ * "What catches the case when the trafficking definition does not": one row per neighbouring
+ * offence of each regime (from the catalogue's 'neighbouring-offences' entry, itself generated
+ * from the rule files' otherOffences), its elements and penalty beside the trafficking lead
+ * offence's penalty of the same law.
+ */
+function neighbouringRows(x: DefinitionDivergence, lang: Language): Array<{ regime: string; offence?: PenaltyFigures; elements: string; penalty: string; from: string; trafficking: string }> {
+  const rows: Array<{ regime: string; offence?: PenaltyFigures; elements: string; penalty: string; from: string; trafficking: string }> = [];
+  for (const [regime, p] of Object.entries(x.positions) as Array<[RegimeId, DefinitionPosition]>) {
+    const lead = p.penalty ? penaltyLine(p.penalty, lang) : '';
+    if (!p.neighbouring?.length) {
+      rows.push({ regime, elements: '', penalty: '', from: '', trafficking: message(lang, 'otherOffences.noneInForce', { regime }) });
+      continue;
+    }
+    for (const f of p.neighbouring) {
+      rows.push({
+        regime,
+        offence: f,
+        elements: (f.elements ?? []).map((e) => elementLabel(bundledRuleBook(), e, lang)).join(' + '),
+        penalty: penaltyPhrase(f, lang),
+        from: f.inForceFrom ?? '',
+        trafficking: lead,
+      });
+    }
+  }
+  return rows;
+}
 
 const ORDER = ['definition', 'child', 'child-means-rule', 'consent', 'victim', 'scope', 'actual-exploitation', 'exploitation-list', 'act', 'means', 'exploitation', 'penalty'];
+const NEIGHBOURING = 'neighbouring-offences';
 const CONCEPT_ELEMENTS = new Set(['act', 'means', 'exploitation']);
 
 function regimesOf(d: DefinitionDivergence[]): RegimeId[] {
@@ -102,6 +133,17 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
       }
       out.push('');
     }
+    const nb = d.find((x) => x.id === NEIGHBOURING);
+    if (nb) {
+      const m = (k: string) => message(lang, `otherOffences.${k}`);
+      out.push(`## ${m('catalogueHeading')}`, '', m('catalogueIntro'), '', mdCell(significance(nb)), '');
+      out.push(`| ${m('colRegime')} | ${m('colOffence')} | ${m('colElements')} | ${m('colPenalty')} | ${m('colFrom')} | ${m('colTrafficking')} |`, '|---|---|---|---|---|---|');
+      for (const r of neighbouringRows(nb, lang)) {
+        const offence = r.offence ? `${r.offence.title?.[lang] ?? r.offence.offence}${r.offence.citation ? ` [${r.offence.citation.instrument} ${r.offence.citation.provision}]` : ''}` : '';
+        out.push(`| ${mdCell(r.regime)} | ${mdCell(offence)} | ${mdCell(r.elements)} | ${mdCell(r.penalty)} | ${mdCell(r.from)} | ${mdCell(r.trafficking)} |`);
+      }
+      out.push('');
+    }
     return out.join('\n');
   }
   const body: string[] = [];
@@ -110,6 +152,17 @@ export function renderDivergenceReport(d: DefinitionDivergence[], format: 'markd
     body.push(`<section><h2>${esc(t.aspects[el] ?? el)}</h2><table><thead><tr><th scope="col"></th>${regimes.map((r) => `<th scope="col">${esc(r)}</th>`).join('')}<th scope="col">${esc(t.significance)}</th></tr></thead><tbody>`);
     for (const x of xs) {
       body.push(`<tr><th scope="row"${x.diverges ? ' class="u"' : ''}>${esc(rowHead(x, lang))}</th>${regimes.map((r) => positionHtml(x.positions[r], lang)).join('')}<td>${esc(significance(x))}</td></tr>`);
+    }
+    body.push('</tbody></table></section>');
+  }
+  const nb = d.find((x) => x.id === NEIGHBOURING);
+  if (nb) {
+    const m = (k: string) => esc(message(lang, `otherOffences.${k}`));
+    body.push(`<section id="neighbouring-offences"><h2>${m('catalogueHeading')}</h2><p>${m('catalogueIntro')}</p><p>${esc(significance(nb))}</p><table><thead><tr>${['colRegime', 'colOffence', 'colElements', 'colPenalty', 'colFrom', 'colTrafficking'].map((k) => `<th scope="col">${m(k)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const r of neighbouringRows(nb, lang)) {
+      const c = r.offence?.citation;
+      const offence = r.offence ? `${esc(r.offence.title?.[lang] ?? r.offence.offence)}${c ? `<span class="cite">${esc(`${c.instrument} ${c.provision}`)} <span class="conf-${c.confidence}">(${esc(t.confidences[c.confidence])})</span></span>` : ''}` : '';
+      body.push(`<tr><th scope="row">${esc(r.regime)}</th><td>${offence}</td><td>${esc(r.elements)}</td><td>${esc(r.penalty)}</td><td>${esc(r.from)}</td><td>${esc(r.trafficking)}</td></tr>`);
     }
     body.push('</tbody></table></section>');
   }

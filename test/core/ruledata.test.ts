@@ -24,7 +24,7 @@ const allConditions = (): Array<{ file: string; c: RawCondition }> =>
   book.regimes.flatMap((r) =>
     r.versions.flatMap((v) => {
       const d = v.data;
-      const groups = [d.definitions.child, d.definitions.victim, ...(d.definitions.scope ? [d.definitions.scope] : []), ...d.offences];
+      const groups = [d.definitions.child, d.definitions.victim, ...(d.definitions.scope ? [d.definitions.scope] : []), ...d.offences, ...(d.otherOffences ?? [])];
       return groups.flatMap((g) => g.elements.flatMap((e) => [e.condition, ...(e.notRequiredWhen ? [e.notRequiredWhen] : [])].map((c) => ({ file: v.file, c }))));
     }),
   );

@@ -21,6 +21,7 @@ function elementsOf(v: Json): Array<[string, Element]> {
   const out: Array<[string, Element]> = [];
   for (const [name, d] of Object.entries<Json>(v.definitions ?? {})) if (d) (d.elements as Element[]).forEach((e, i) => out.push([`definitions.${name}.elements[${i}]`, e]));
   for (const o of v.offences ?? []) (o.elements as Element[]).forEach((e, i) => out.push([`offences.${o.id}.elements[${i}]`, e]));
+  for (const o of v.otherOffences ?? []) (o.elements as Element[]).forEach((e, i) => out.push([`otherOffences.${o.id}.elements[${i}]`, e]));
   return out;
 }
 function versionsOf(b: Json): Array<[string, Json, Json]> {

@@ -57,3 +57,19 @@ export { explainMissing } from './explain/missing.js';
 export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
 export { summarise, summariseComparison } from './explain/summary.js';
 export type { ExplanationNode } from './types.js';
+export { fromHtcds, htcdsCountry, HTCDS_MAPPING, HTCDS_FIELDS, type HtcdsIssue, type HtcdsMapping, type FromHtcdsOptions } from './facts/htcds/fromHtcds.js';
+export { fromHtcdsCsv, type HtcdsCsvRow } from './facts/htcds/csv.js';
+export { toHtcds, type HtcdsOut, type HtcdsTraffickingStatus } from './explain/toHtcds.js';
+export {
+  makeExchange,
+  verifyExchange,
+  exchangeJsonSchema,
+  exchangeRecordSchema,
+  DEFAULT_SHARED_FIELDS,
+  OPTIONAL_SHARED_FIELDS,
+  EXCHANGE_FORMAT,
+  EXCHANGE_VERSION,
+  type ExchangeRecord,
+  type ExchangeVerification,
+  type MakeExchangeOptions,
+} from './explain/exchange.js';

@@ -53,10 +53,15 @@ export function fromHtcdsCsv(text: string): HtcdsCsvRow[] {
     bom: true,
     relax_column_count: false,
     skip_empty_lines: true,
+    // Excel writes CRLF; a file edited elsewhere may mix in LF: both end a record.
+    record_delimiter: ['\r\n', '\n'],
     skip_records_with_error: true,
     on_skip: (err) => {
       const line = startLine();
-      got.push({ kind: 'error', line, message: err?.message ?? 'unreadable row' });
+      const last = got[got.length - 1];
+      // The parser may raise a second error on the same unreadable row (a stray quote, then an unclosed one): one row, one entry.
+      if (last?.kind === 'error' && last.line === line) last.message += `; ${err?.message ?? 'unreadable row'}`;
+      else got.push({ kind: 'error', line, message: err?.message ?? 'unreadable row' });
       const bytesAt = (err as { bytes?: number } | undefined)?.bytes;
       if (bytesAt !== undefined) prevEnd = bytesAt;
     },

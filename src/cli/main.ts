@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
 import { runBatch } from './batch.js';
+import { cmdBatchHtcds, cmdExchange, cmdImport, compareHtcds, HTCDS_HELP } from './htcds.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
 
 const HELP: Record<string, string> = {
@@ -17,6 +18,8 @@ commands:
   report             static divergence report of the definitions
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
   schema             JSON Schema of CaseFacts
+  import htcds FILE  HTCDS 2.0 records (CSV, JSON, NDJSON) -> NDJSON CaseFacts, every mapping and assumption stated
+  exchange           make / verify a bilateral exchange record (HTCDS fields, facts, verdicts, receipt)
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -27,7 +30,8 @@ FILE holds CaseFacts, or a fixture whose "facts" (and "options") are used.
   --as-of       judge under the law in force on DATE (YYYY-MM-DD) instead of the conduct date
   --regime      uu-21-2007, act-670, actip, palermo (repeatable; default all)
   --lang        language of markdown/html/table output (en, id, ms)
-  --interpretation ID=READING   choose a contested reading (repeatable)`,
+  --interpretation ID=READING   choose a contested reading (repeatable)
+  --from htcds  FILE holds HTCDS 2.0 records (CSV, JSON or NDJSON), mapped with fromHtcds; a bad record exits 2 naming file, line and field`,
   check: `usage: tip-harmonise check FIXTURE... [--regime ID]...
 
 FIXTURE: files, directories (their *.json) or globs. A fixture's "options" are passed to compare;
@@ -43,7 +47,10 @@ The definitions compared element by element, generated from the rule files (defa
 One CaseFacts per input line; one Comparison, or an error object {"line", "error", "message", "issues"}, per output line, in input order.
 A bad line never stops the run. A progress line is shown on stderr when it is a terminal; a summary line ends the run.
   --workers   worker threads (default: the machine's cores)
-  --detail    verdicts (statuses only) or full (default)`,
+  --detail    verdicts (statuses only) or full (default)
+  --from htcds  input (stdin, or a FILE argument) is HTCDS 2.0 records (CSV, JSON or NDJSON); evaluated in-process, a bad record answered in place`,
+  import: HTCDS_HELP.import,
+  exchange: HTCDS_HELP.exchange,
   schema: `usage: tip-harmonise schema
 
 Prints the JSON Schema (draft 2020-12) of CaseFacts.`,
@@ -58,6 +65,7 @@ const common = {
   interpretation: { type: 'string', multiple: true },
   workers: { type: 'string' },
   detail: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 function parse(command: string, args: string[]) {
@@ -135,6 +143,8 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (!['json', 'markdown', 'html', 'table'].includes(format)) throw new CliError(`--format: expected json, markdown, html or table, got "${format}"`);
   const lang = language(values.lang);
   const flags = compareOptions(values);
+  if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
+  if (values.from === 'htcds') return printResults(await compareHtcds(expandPaths(positionals), flags) as Comparison[], format, lang);
   const results: Comparison[] = [];
   for (const file of expandPaths(positionals)) {
     const { json, text } = readJsonText(file);
@@ -145,6 +155,10 @@ async function cmdCompare(args: string[]): Promise<number> {
       describeFactsError(file, e, text, fixture !== undefined);
     }
   }
+  return printResults(results, format, lang);
+}
+
+function printResults(results: Comparison[], format: string, lang: Language): number {
   if (format === 'json') return print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   const rendered = results.map((c) => renderComparison(c, format === 'table' ? 'text' : (format as 'markdown' | 'html'), { language: lang }));
   return print(rendered.join(format === 'html' ? '\n' : '\n---\n\n'));
@@ -218,11 +232,13 @@ async function cmdReport(args: string[]): Promise<number> {
 }
 
 async function cmdBatch(args: string[]): Promise<number> {
-  const { values } = parse('batch', args);
+  const { values, positionals } = parse('batch', args);
   if (values.help) return print(HELP.batch as string);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new CliError(`--workers: expected a whole number from 1 to 256, got "${values.workers}"`);
   const options = compareOptions(values);
+  if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
+  if (values.from === 'htcds') return cmdBatchHtcds(positionals, options);
   const stats = await runBatch(process.stdin, process.stdout, options, workers, process.stderr);
   process.stderr.write(`batch: ${stats.records} records, ${stats.errors} errors, ${stats.seconds.toFixed(2)} seconds\n`);
   return 0;
@@ -252,6 +268,10 @@ export async function main(argv: string[]): Promise<number> {
       return cmdBatch(rest);
     case 'schema':
       return cmdSchema(rest);
+    case 'import':
+      return cmdImport(rest);
+    case 'exchange':
+      return cmdExchange(rest);
     case undefined:
     case '--help':
     case '-h':

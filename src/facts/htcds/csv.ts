@@ -5,6 +5,8 @@ import { fromHtcds, type HtcdsIssue, type HtcdsMapping } from './fromHtcds.js';
 /** One CSV row, mapped: its line in the file (where the row starts), and the mapping (issues carry the line). */
 export interface HtcdsCsvRow extends HtcdsMapping {
   line: number;
+  /** The row's cells by field name, only with `{ keepCells: true }` (the raw record, names included: handle with care). */
+  cells?: Record<string, string>;
 }
 
 const FIELDS = (fieldsData as { fields: Record<string, { label: string }> }).fields;
@@ -26,7 +28,7 @@ const FIELDS = (fieldsData as { fields: Record<string, { label: string }> }).fie
  * rows[0].facts.exploitationOccurred; // { 'forced-labour': true, 'sexual-exploitation': true }
  * ```
  */
-export function fromHtcdsCsv(text: string): HtcdsCsvRow[] {
+export function fromHtcdsCsv(text: string, options: { keepCells?: boolean } = {}): HtcdsCsvRow[] {
   const bytes = new TextEncoder().encode(text);
   const newlines: number[] = [];
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) newlines.push(i);
@@ -80,7 +82,7 @@ export function fromHtcdsCsv(text: string): HtcdsCsvRow[] {
   for (const g of got) {
     if (g === header) continue;
     if (g.kind === 'error') {
-      const issue: HtcdsIssue = { path: '', field: '', code: 'csv_unreadable', message: `line ${g.line}: ${g.message}`, line: g.line };
+      const issue: HtcdsIssue = { path: '', field: '', code: 'csv_unreadable', message: g.message, line: g.line };
       out.push({ line: g.line, facts: {}, mapped: [], unmapped: [], reasons: {}, assumptions: [], issues: [issue] });
       continue;
     }
@@ -92,7 +94,7 @@ export function fromHtcdsCsv(text: string): HtcdsCsvRow[] {
         if (v.trim()) record.id = v.trim();
       } else record[n] = v;
     });
-    out.push({ line: g.line, ...fromHtcds(record, { line: g.line }) });
+    out.push({ line: g.line, ...fromHtcds(record, { line: g.line }), ...(options.keepCells ? { cells: record } : {}) });
   }
   return out;
 }

@@ -74,6 +74,14 @@ export function htcdsRecordsOf(file: string, body: string): Array<HtcdsCsvRow & 
   return out;
 }
 
+/** `| head` closes the pipe early: stop quietly instead of crashing on EPIPE. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 function errorLine(file: string, r: HtcdsCsvRow): string {
   return JSON.stringify({ line: r.line, error: 'FactsError', message: `${file}: line ${r.line}: ${r.issues.map((i) => `${i.field || '(row)'}: ${i.message}`).join('; ')}`, issues: r.issues });
 }
@@ -88,6 +96,7 @@ export function cmdImport(args: string[]): number {
   if (values.help) return out(HTCDS_HELP.import);
   const [kind, file, ...more] = positionals;
   if (kind !== 'htcds' || !file || more.length) throw new CliError(`import: expected 'import htcds FILE'\n\n${HTCDS_HELP.import}`);
+  quietOnClosedPipe();
   let bad = 0;
   for (const r of readHtcdsFile(file)) {
     if (r.issues.length) {
@@ -107,6 +116,7 @@ export function cmdImport(args: string[]): number {
 export async function cmdBatchHtcds(positionals: string[], options: CompareOptions): Promise<number> {
   const file = positionals[0] ?? '(stdin)';
   const body = positionals[0] ? undefined : readFileSync(0, 'utf8');
+  quietOnClosedPipe();
   let records = 0;
   let errors = 0;
   for (const r of readHtcdsFile(file, body)) {

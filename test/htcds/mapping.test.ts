@@ -219,3 +219,20 @@ describe('historic events -> movement and conductDate', () => {
     expect(fromHtcds({ hte: [{ hte_Type: 'Arrival' }] }).issues[0]).toMatchObject({ path: 'hte.0.hte_Type', code: 'unknown_value' });
   });
 });
+
+describe('docs/case-systems.md documents the mapping as it is', () => {
+  const doc = readFileSync(join(root, 'docs/case-systems.md'), 'utf8');
+  it('every picklist value mapped has its row in the HTCDS table, with its CaseFacts target', () => {
+    for (const [field, rule] of Object.entries(HTCDS_MAPPING.fields)) {
+      for (const [value, vr] of Object.entries(rule.values ?? {})) {
+        const row = doc.split('\n').find((l) => l.startsWith(`| \`${field}\` | \`${value}\` |`));
+        expect(row, `${field} ${value}`).toBeDefined();
+        for (const to of vr.to) expect(row, `${field} ${value} -> ${to}`).toContain(to);
+      }
+    }
+  });
+  it("IOM's attribution and its no-endorsement condition are stated", () => {
+    expect(doc).toMatch(/Human Trafficking Case Data Standard \(HTCDS\) by\s+> IOM\*?, licensed under \[CC BY 4\.0\]|Human Trafficking Case Data Standard \(HTCDS\) by IOM/);
+    expect(doc).toMatch(/IOM does not endorse tip-harmonise/);
+  });
+});

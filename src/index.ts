@@ -58,7 +58,7 @@ export { counterfactuals, type Counterfactual } from './explain/counterfactuals.
 export { summarise, summariseComparison } from './explain/summary.js';
 export type { ExplanationNode } from './types.js';
 export { fromHtcds, htcdsCountry, HTCDS_MAPPING, HTCDS_FIELDS, type HtcdsIssue, type HtcdsMapping, type FromHtcdsOptions } from './facts/htcds/fromHtcds.js';
-export { fromHtcdsCsv, type HtcdsCsvRow } from './facts/htcds/csv.js';
+export { fromHtcdsRows, type HtcdsCsvRow, type HtcdsTableRow } from './facts/htcds/table.js';
 export { toHtcds, type HtcdsOut, type HtcdsTraffickingStatus } from './explain/toHtcds.js';
 export {
   makeExchange,

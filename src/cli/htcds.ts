@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compare, fromHtcds, fromHtcdsCsv, isFactsError, toHtcds } from '../index.js';
+import { compare, fromHtcds, isFactsError, toHtcds } from '../index.js';
+import { fromHtcdsCsv } from '../facts/htcds/readCsv.js';
 import { exchangeJsonSchema, makeExchange, verifyExchange, type ExchangeVerification } from '../explain/exchange.js';
-import type { HtcdsCsvRow } from '../facts/htcds/csv.js';
+import type { HtcdsCsvRow } from '../facts/htcds/table.js';
 import { renderExchangeVerification } from '../render/renderExchange.js';
 import type { CompareOptions, Language } from '../types.js';
 import { CliError } from './io.js';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
-import { fromHtcdsCsv } from '../../src/facts/htcds/csv.js';
+import { fromHtcdsCsv } from '../../src/facts/htcds/readCsv.js';
+import { fromHtcdsRows } from '../../src/facts/htcds/table.js';
 import { toHtcds } from '../../src/explain/toHtcds.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -46,6 +47,24 @@ describe('CSV reading (csv-parse)', () => {
     ]);
     for (const r of rows) for (const i of r.issues) expect(i.line).toBe(r.line);
     expect(rows[3]?.facts.means).toEqual({ 'debt-bondage': true });
+  });
+});
+
+describe('fromHtcdsRows (the browser-safe core, any CSV reader)', () => {
+  it('header, label row skipped, rows mapped with their lines, an unreadable row kept as an issue', () => {
+    const rows = fromHtcdsRows([
+      { line: 1, cells: ['', 'prs_Citizenship', 'vic_TypeOfExploitation'] },
+      { line: 2, cells: ['', 'Citizenship', 'Type of Exploitation'] },
+      { line: 3, cells: ['r1', 'MY', 'ForcedLabour'] },
+      { line: 4, error: 'unterminated quote' },
+      { line: 6, cells: ['r2', 'Atlantis', ''] },
+    ]);
+    expect(rows.map((r) => [r.line, r.facts.id, r.issues.map((i) => i.code)])).toEqual([
+      [3, 'r1', []],
+      [4, undefined, ['csv_unreadable']],
+      [6, 'r2', ['unknown_country']], // the id is kept, so the bad row can be found
+    ]);
+    expect(rows[2]?.issues[0]).toMatchObject({ field: 'prs_Citizenship', line: 6 });
   });
 });
 

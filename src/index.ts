@@ -57,7 +57,19 @@ export { explainMissing } from './explain/missing.js';
 export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
 export { summarise, summariseComparison } from './explain/summary.js';
 export type { ExplanationNode } from './types.js';
-export { fromHtcds, htcdsCountry, HTCDS_MAPPING, HTCDS_FIELDS, type HtcdsIssue, type HtcdsMapping, type FromHtcdsOptions } from './facts/htcds/fromHtcds.js';
+export {
+  fromHtcds,
+  htcdsCountry,
+  HTCDS_MAPPING,
+  HTCDS_FIELDS,
+  type HtcdsIssue,
+  type HtcdsMapping,
+  type FromHtcdsOptions,
+  type HtcdsMappingData,
+  type HtcdsFieldRule,
+  type HtcdsValueRule,
+  type HtcdsEventRule,
+} from './facts/htcds/fromHtcds.js';
 export { fromHtcdsRows, type HtcdsCsvRow, type HtcdsTableRow } from './facts/htcds/table.js';
 export { toHtcds, type HtcdsOut, type HtcdsTraffickingStatus } from './explain/toHtcds.js';
 export {

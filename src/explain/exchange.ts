@@ -18,6 +18,7 @@ import { toHtcds, TO_HTCDS } from './toHtcds.js';
  * shape does.
  */
 export const EXCHANGE_FORMAT = 'tip-harmonise/exchange';
+/** The version of the exchange record's shape (the `version` field); a receiver refuses another. */
 export const EXCHANGE_VERSION = 1;
 
 const statusSchema = z.enum(['qualifies', 'does-not-qualify', 'undetermined', 'not-in-force']);
@@ -94,6 +95,7 @@ export const exchangeRecordSchema = z
   })
   .describe('A bilateral exchange record: shared HTCDS fields, the facts derived from them, the sender\'s verdicts and receipt.');
 
+/** A bilateral exchange record (see {@link exchangeRecordSchema} and docs/case-systems.md section 7). */
 export type ExchangeRecord = z.infer<typeof exchangeRecordSchema>;
 
 let schemaCache: object | undefined;
@@ -114,6 +116,7 @@ export function exchangeJsonSchema(): object {
   return structuredClone(schemaCache);
 }
 
+/** Options of {@link makeExchange}: who sends to whom, what to share beyond the minimal set, and the law's date. */
 export interface MakeExchangeOptions {
   /** Sender's country (ISO alpha-2). */
   from: string;

@@ -106,6 +106,11 @@ describe('vic_TypeOfExploitation -> exploitationOccurred, and (stated) purposes'
       expect(r.facts.purposes).toEqual(expected);
     });
   }
+  it('ForcedAdoption: the act of adoption (UU 21/2007 Ps 5), stated as an assumption; no form of exploitation', () => {
+    const r = fromHtcds({ vic_TypeOfExploitation: 'ForcedAdoption' });
+    expect(r.facts.acts).toEqual({ adoption: true });
+    expect(r.assumptions.join(' ')).toMatch(/acts\.adoption/);
+  });
   it('occurred is also taken as intended, and that assumption is stated', () => {
     const r = fromHtcds({ vic_TypeOfExploitation: 'ForcedLabour' });
     expect(r.assumptions.some((a) => a.includes('exploitation intended'))).toBe(true);

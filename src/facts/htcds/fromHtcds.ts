@@ -39,6 +39,7 @@ export interface HtcdsMapping {
   issues: HtcdsIssue[];
 }
 
+/** Options of {@link fromHtcds}: the case id to set, and the CSV line to put on issues. */
 export interface FromHtcdsOptions {
   /** Case id to put on the facts (default: the record's `id`, when it has one). */
   id?: string;
@@ -46,13 +47,15 @@ export interface FromHtcdsOptions {
   line?: number;
 }
 
-interface ValueRule {
+/** Part of the HTCDS mapping data (./mapping.json). */
+export interface HtcdsValueRule {
   to: string[];
   assumed?: string[];
   why: string;
   assumption?: string;
 }
-interface FieldRule {
+/** Part of the HTCDS mapping data (./mapping.json). */
+export interface HtcdsFieldRule {
   to: string;
   kind: 'date' | 'age' | 'country' | 'picklist';
   multi?: boolean;
@@ -61,24 +64,26 @@ interface FieldRule {
   multipleAssumption?: string;
   alsoPurposes?: boolean;
   purposesAssumption?: string;
-  values?: Record<string, ValueRule>;
+  values?: Record<string, HtcdsValueRule>;
 }
-interface EventRule {
+/** Part of the HTCDS mapping data (./mapping.json). */
+export interface HtcdsEventRule {
   to: string;
   assumed?: string[];
   assumption?: string;
 }
-interface MappingData {
+/** Part of the HTCDS mapping data (./mapping.json). */
+export interface HtcdsMappingData {
   standard: string;
   attribution: string;
   aliases: Record<string, string>;
-  fields: Record<string, FieldRule>;
-  events: { fields: string[]; why: string; types: Record<string, EventRule>; conductDateAssumption: string; interRegionalAssumption: string };
+  fields: Record<string, HtcdsFieldRule>;
+  events: { fields: string[]; why: string; types: Record<string, HtcdsEventRule>; conductDateAssumption: string; interRegionalAssumption: string };
   notUsed: Record<string, string>;
 }
 
 /** The HTCDS mapping as data (field -> CaseFacts path, picklist values, reasons). */
-export const HTCDS_MAPPING = mappingData as unknown as MappingData;
+export const HTCDS_MAPPING = mappingData as unknown as HtcdsMappingData;
 const NAMES = (countryNames as { names: Record<string, string> }).names;
 /** Every HTCDS 2.0 field name, from the standard's field list (./fields.json). */
 export const HTCDS_FIELDS = (fieldsData as { fields: Record<string, { label: string; type: string; status: string; values?: string[] }> }).fields;
@@ -211,7 +216,7 @@ export function fromHtcds(record: unknown, options: FromHtcdsOptions = {}): Htcd
     if (mapField(written, rule, value, f, out, issue, assume)) use(written);
   }
   for (const r of roles) {
-    const rule = fields.per_RoleInProcess as FieldRule;
+    const rule = fields.per_RoleInProcess as HtcdsFieldRule;
     mapField(r.field, rule, r.value, f, out, issue, assume);
   }
   mapEvents(csvEvents, f, issue, assume);
@@ -229,7 +234,7 @@ export function fromHtcds(record: unknown, options: FromHtcdsOptions = {}): Htcd
 
 type IssueFn = (field: string, code: string, message: string) => void;
 
-function mapField(field: string, rule: FieldRule, value: unknown, f: Record<string, unknown>, out: HtcdsMapping, issue: IssueFn, assume: (s: string) => void): boolean {
+function mapField(field: string, rule: HtcdsFieldRule, value: unknown, f: Record<string, unknown>, out: HtcdsMapping, issue: IssueFn, assume: (s: string) => void): boolean {
   const victim = () => (f.victim ??= {}) as Record<string, unknown>;
   switch (rule.kind) {
     case 'date': {
@@ -274,7 +279,7 @@ function mapField(field: string, rule: FieldRule, value: unknown, f: Record<stri
         return false;
       }
       for (const v of picked as string[]) {
-        const vr = values[v] as ValueRule;
+        const vr = values[v] as HtcdsValueRule;
         for (const to of vr.to) {
           // Exploitation values name a concept only; they go to exploitationOccurred (and purposes).
           if (rule.to === 'exploitationOccurred') {
@@ -286,7 +291,7 @@ function mapField(field: string, rule: FieldRule, value: unknown, f: Record<stri
         if (vr.assumption) assume(vr.assumption);
         if (!vr.to.length && !vr.assumed?.length) assume(`${field} ${v}: ${vr.why}`);
       }
-      if (rule.alsoPurposes && rule.purposesAssumption && picked.some((v) => (values[v as string] as ValueRule).to.length)) assume(rule.purposesAssumption);
+      if (rule.alsoPurposes && rule.purposesAssumption && picked.some((v) => (values[v as string] as HtcdsValueRule).to.length)) assume(rule.purposesAssumption);
       return true;
     }
   }
@@ -358,7 +363,7 @@ function mapEvents(src: Record<string, unknown>, f: Record<string, unknown>, iss
   const exp = evs.filter((e) => e.type === 'Exploitation');
   const transit = evs.filter((e) => e.type === 'Transit');
   for (const e of evs) {
-    const rule = types[e.type] as EventRule;
+    const rule = types[e.type] as HtcdsEventRule;
     for (const a of rule.assumed ?? []) setOpen(f, a);
     if (rule.assumed?.length && rule.assumption) assume(rule.assumption);
   }
@@ -372,7 +377,7 @@ function mapEvents(src: Record<string, unknown>, f: Record<string, unknown>, iss
     movement.exploitationCountry = where;
     movement.destination = where;
     movement.completed = true;
-    assume((types.Exploitation as EventRule).assumption as string);
+    assume((types.Exploitation as HtcdsEventRule).assumption as string);
   }
   const r0 = rec.find((e) => e.country);
   const x0 = exp.find((e) => e.country);

@@ -163,8 +163,11 @@ export async function makeExchange(htcds: Record<string, unknown>, options: Make
   const age = first.facts.victim?.age;
   if (typeof age === 'number') out.vic_AgeWhenTrafficked = age;
   else if (!shared.has('prs_Birthdate') && first.facts.victim?.birthDate && first.facts.conductDate) {
-    out.vic_AgeWhenTrafficked = ageOnDate(first.facts.victim.birthDate, first.facts.conductDate);
-    assumptions.push(`vic_AgeWhenTrafficked derived by the sender from prs_Birthdate at the first historic event's date (${first.facts.conductDate}); the birth date itself is not shared.`);
+    const derivedAge = ageOnDate(first.facts.victim.birthDate, first.facts.conductDate);
+    if (derivedAge >= 0) {
+      out.vic_AgeWhenTrafficked = derivedAge;
+      assumptions.push(`vic_AgeWhenTrafficked derived by the sender from prs_Birthdate at the first historic event's date (${first.facts.conductDate}); the birth date itself is not shared.`);
+    } else assumptions.push('prs_Birthdate is after the first historic event: no age is derived, and the birth date is not shared (share it with prs_Birthdate if it matters).');
   }
   for (const f of ['vic_MethodsOfControl', 'vic_TypeOfExploitation', 'vic_TypeOfSexExploitation'] as const) {
     const alias = Object.entries(HTCDS_MAPPING.aliases).find(([, v]) => v === f)?.[0];

@@ -183,6 +183,13 @@ describe('traps', () => {
     expect(fromHtcds({ prs_Birthdate: '2007-02-30' }).issues[0]).toMatchObject({ path: 'prs_Birthdate', code: 'invalid_date' });
     expect(fromHtcds({ prs_Birthdate: '15/01/2007' }).issues[0]).toMatchObject({ path: 'prs_Birthdate', code: 'invalid_date' });
   });
+  it('a birth date and an age when trafficked that contradict each other are an issue naming the HTCDS fields', () => {
+    // Born 1970-01-01, first event 2004-01-01: 34, not 16.
+    const r = fromHtcds({ prs_Birthdate: '1970-01-01', vic_AgeWhenTrafficked: 16, hte: [{ hte_Type: 'Recruitment', hte_Date: '2004-01-01' }] });
+    expect(r.issues).toEqual([expect.objectContaining({ path: 'vic_AgeWhenTrafficked', field: 'vic_AgeWhenTrafficked' })]);
+    expect(r.issues[0]?.message).toMatch(/prs_Birthdate/);
+    expect(r.facts).toEqual({});
+  });
   it('an empty cell is unknown: not mapped, not listed, nothing set', () => {
     const r = fromHtcds({ prs_Birthdate: '', vic_MethodsOfControl: '  ', prs_FirstName: '' });
     expect(r).toMatchObject({ facts: {}, mapped: [], unmapped: [], issues: [] });

@@ -226,10 +226,23 @@ export function fromHtcds(record: unknown, options: FromHtcdsOptions = {}): Htcd
   const parsed = safeParseFacts(f);
   if (parsed.success) out.facts = f as CaseFacts;
   else {
-    for (const i of parsed.error.issues) issue(i.path, i.code, `mapped value rejected: ${i.message}`);
+    // A cross-field contradiction (a birth date that gives another age on the conduct date than
+    // vic_AgeWhenTrafficked): name the HTCDS fields it comes from.
+    for (const i of parsed.error.issues) issue(htcdsFieldOf(i.path), i.code, `${i.message} (from ${htcdsFieldOf(i.path)}${i.path.startsWith('victim.age') ? ', prs_Birthdate and the earliest hte_Date' : ''})`);
     out.facts = {};
   }
   return out;
+}
+
+/** The HTCDS field a CaseFacts path is mapped from (for issues found on the mapped facts). */
+function htcdsFieldOf(path: string): string {
+  if (path.startsWith('victim.age')) return 'vic_AgeWhenTrafficked';
+  if (path.startsWith('victim.birthDate')) return 'prs_Birthdate';
+  if (path.startsWith('victim.nationality')) return 'prs_Citizenship';
+  if (path.startsWith('conductDate')) return 'hte_Date';
+  if (path.startsWith('movement')) return 'hte_Country';
+  for (const [field, rule] of Object.entries(HTCDS_MAPPING.fields)) if (path.startsWith(rule.to)) return field;
+  return path;
 }
 
 type IssueFn = (field: string, code: string, message: string) => void;

@@ -114,7 +114,8 @@ export function cmdImport(args: string[]): number {
 }
 
 /** `batch --from htcds [FILE]`: HTCDS (CSV, JSON or NDJSON) on stdin or in FILE -> one Comparison (or error) per line, in order. */
-export async function cmdBatchHtcds(positionals: string[], options: CompareOptions): Promise<number> {
+export async function cmdBatchHtcds(positionals: string[], options: CompareOptions, format?: string): Promise<number> {
+  if (format !== undefined && format !== 'json' && format !== 'htcds') throw new CliError(`--format: expected json or htcds, got "${format}"`);
   const file = positionals[0] ?? '(stdin)';
   const body = positionals[0] ? undefined : readFileSync(0, 'utf8');
   quietOnClosedPipe();
@@ -128,7 +129,8 @@ export async function cmdBatchHtcds(positionals: string[], options: CompareOptio
       continue;
     }
     try {
-      process.stdout.write(`${JSON.stringify(await compare(r.facts, options))}\n`);
+      const c = await compare(r.facts, options);
+      process.stdout.write(`${JSON.stringify(format === 'htcds' ? { line: r.line, ...toHtcds(c) } : c)}\n`);
     } catch (e) {
       if (!isFactsError(e)) throw e;
       errors += 1;

@@ -48,7 +48,8 @@ One CaseFacts per input line; one Comparison, or an error object {"line", "error
 A bad line never stops the run. A progress line is shown on stderr when it is a terminal; a summary line ends the run.
   --workers   worker threads (default: the machine's cores)
   --detail    verdicts (statuses only) or full (default)
-  --from htcds  input (stdin, or a FILE argument) is HTCDS 2.0 records (CSV, JSON or NDJSON); evaluated in-process, a bad record answered in place`,
+  --from htcds  input (stdin, or a FILE argument) is HTCDS 2.0 records (CSV, JSON or NDJSON); evaluated in-process, a bad record answered in place
+  --format htcds  with --from htcds: the HTCDS vic_TraffickingStatus per regime (toHtcds) with the receipt, instead of the Comparison`,
   import: HTCDS_HELP.import,
   exchange: HTCDS_HELP.exchange,
   schema: `usage: tip-harmonise schema
@@ -238,7 +239,7 @@ async function cmdBatch(args: string[]): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new CliError(`--workers: expected a whole number from 1 to 256, got "${values.workers}"`);
   const options = compareOptions(values);
   if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
-  if (values.from === 'htcds') return cmdBatchHtcds(positionals, options);
+  if (values.from === 'htcds') return cmdBatchHtcds(positionals, options, values.format);
   const stats = await runBatch(process.stdin, process.stdout, options, workers, process.stderr);
   process.stderr.write(`batch: ${stats.records} records, ${stats.errors} errors, ${stats.seconds.toFixed(2)} seconds\n`);
   return 0;

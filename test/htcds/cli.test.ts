@@ -63,6 +63,23 @@ describe('compare --from htcds and batch --from htcds', () => {
   });
 });
 
+describe('batch --from htcds --format htcds', () => {
+  it('one HTCDS status per regime per record, never merged, with the receipt', () => {
+    const r = run(['batch', '--from', 'htcds', '--format', 'htcds', 'examples/htcds/sample.csv']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(32);
+    const values = ['ActualVictimOfTrafficking', 'PossibleVictimOfTrafficking', 'NotAVictimOfTrafficking'];
+    for (const o of out) {
+      expect(o.standard).toBe('HTCDS 2.0');
+      for (const v of Object.values(o.vic_TraffickingStatus)) expect(values).toContain(v);
+      expect(o.receipt.factsHash).toMatch(/^sha256:/);
+    }
+    // htcds-16 (2012): ACTIP was not yet in force, so it has no status.
+    expect(Object.keys(out[15].vic_TraffickingStatus)).not.toContain('actip');
+  });
+});
+
 describe('exchange', () => {
   it('made in Indonesia, verified in Malaysia: exit 0, the divergence shown; in Malay too', () => {
     const made = run(['exchange', 'make', 'examples/htcds/sample.csv', '--from', 'ID', '--to', 'MY', '--created', '2026-12-04']);

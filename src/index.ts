@@ -85,3 +85,4 @@ export {
   type ExchangeVerification,
   type MakeExchangeOptions,
 } from './explain/exchange.js';
+export { renderExchangeVerification } from './render/renderExchange.js';

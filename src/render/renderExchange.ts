@@ -10,7 +10,7 @@ import { message } from '../words/messages.js';
  *
  * @example
  * ```ts
- * process.stdout.write(renderExchangeVerification(await verifyExchange(record, { receiver: 'MY' }), { language: 'ms' }));
+ * const text = renderExchangeVerification(await verifyExchange(record, { receiver: 'MY' }), { language: 'ms' });
  * ```
  */
 export function renderExchangeVerification(v: ExchangeVerification, options: { language?: Language } = {}): string {

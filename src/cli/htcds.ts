@@ -20,7 +20,7 @@ NDJSON one record per line.
   --report   write the whole mapping per record: {line, facts, mapped, unmapped, reasons, assumptions, issues}
 A bad record is written in place as {"line", "error": "FactsError", "issues"} and named on stderr with
 file, line and field; the command then exits 2. Nothing is dropped.`,
-  exchange: `usage: tip-harmonise exchange make FILE --from CC [--to CC] [--share prs_Birthdate] [--case-ref REF] [--created DATE]
+  exchange: `usage: tip-harmonise exchange make FILE --from CC [--to CC] [--share prs_Birthdate] [--case-ref REF] [--created DATE] [--as-of DATE] [--interpretation ID=READING]...
        tip-harmonise exchange verify RECORD.json [--as CC] [--format json|text] [--lang en|id|ms]
        tip-harmonise exchange schema
 
@@ -35,6 +35,7 @@ schema  the JSON Schema (draft 2020-12) of the exchange record.`,
 
 /** HTCDS records of a file, each with the line it starts on (CSV, NDJSON) or its position (JSON array). */
 export function readHtcdsFile(file: string, text?: string): Array<HtcdsCsvRow & { raw?: Record<string, unknown> }> {
+  if (/\.xlsx?$/i.test(file)) throw new CliError(`${file}: Excel workbooks are not read; save the HTCDS sheet as CSV (UTF-8) and import that`);
   let body: string;
   try {
     body = text ?? readFileSync(file, 'utf8');
@@ -169,6 +170,8 @@ export async function cmdExchange(args: string[]): Promise<number> {
       created: { type: 'string' },
       format: { type: 'string' },
       lang: { type: 'string' },
+      'as-of': { type: 'string' },
+      interpretation: { type: 'string', multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -185,6 +188,16 @@ export async function cmdExchange(args: string[]): Promise<number> {
     const from = cc('from', values.from);
     if (!from) throw new CliError(`exchange make: --from CC is required (the sending country)\n\n${HTCDS_HELP.exchange}`);
     const to = cc('to', values.to);
+    const interpretations = values.interpretation?.length
+      ? Object.fromEntries(
+          values.interpretation.map((pair) => {
+            const [id, reading] = pair.split('=');
+            if (!id || !reading) throw new CliError(`--interpretation: expected ID=READING, got "${pair}"`);
+            return [id, reading];
+          }),
+        )
+      : undefined;
+    if (values.created !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.created)) throw new CliError(`--created: expected a date YYYY-MM-DD, got "${values.created}"`);
     const rows = readHtcdsFile(file);
     const made: string[] = [];
     const problems: string[] = [];
@@ -201,6 +214,8 @@ export async function cmdExchange(args: string[]): Promise<number> {
           ...(values.share ? { share: values.share.flatMap((s) => s.split(',')) } : {}),
           ...(values['case-ref'] ? { caseRef: values['case-ref'] } : r.facts.id ? { caseRef: r.facts.id } : {}),
           ...(values.created ? { created: values.created } : {}),
+          ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+          ...(interpretations ? { interpretations } : {}),
         });
         made.push(JSON.stringify(rec, null, rows.length === 1 ? 2 : undefined));
       } catch (e) {

@@ -114,6 +114,20 @@ describe('exchange record: made in Indonesia, verified in Malaysia', () => {
     await expect(verifyExchange({ ...record, version: 2 })).rejects.toSatisfy((e: unknown) => isFactsError(e) && e.issues.some((i) => i.path === 'version'));
   });
 
+  it('a contested reading chosen by the sender travels in the record and is applied by the receiver', async () => {
+    // htcds-06: a Filipina in Sabah whose documents and earnings were withheld (2024), no other method recorded.
+    const def = await makeExchange(rec('htcds-06'), { from: 'MY', to: 'ID', created: '2026-12-04' });
+    const narrow = await makeExchange(rec('htcds-06'), { from: 'MY', to: 'ID', created: '2026-12-04', interpretations: { 'act-670-control-practices': 'not-means' } });
+    // Default reading: withholding documents and wages are coercion or abuse of vulnerability (Act 670 s.2 as amended by A1644).
+    expect(def.verdicts['act-670']?.trafficking).toBe('qualifies');
+    // 'not-means': they are evidence, not means; no other means is recorded (an open set), so not established.
+    expect(narrow.verdicts['act-670']?.trafficking).not.toBe('qualifies');
+    expect(narrow.options?.interpretations).toEqual({ 'act-670-control-practices': 'not-means' });
+    const v = await verifyExchange(narrow);
+    expect(v.verified).toBe(true);
+    expect(v.comparison.regimes.find((r) => r.regime === 'act-670')?.interpretations.find((i) => i.id === 'act-670-control-practices')?.chosen).toBe('not-means');
+  });
+
   it('docs/exchange-record.schema.json is the generated schema', () => {
     const file = JSON.parse(readFileSync(join(root, 'docs/exchange-record.schema.json'), 'utf8'));
     expect(file).toEqual(exchangeJsonSchema());

@@ -65,7 +65,7 @@ export function htcdsRecordsOf(file: string, body: string): Array<HtcdsCsvRow & 
   } catch {
     /* not one JSON value: NDJSON */
   }
-  body.split('\n').forEach((l, i) => {
+  body.replace(/^\uFEFF/, '').split('\n').forEach((l, i) => {
     if (!l.trim()) return;
     try {
       one(JSON.parse(l), i + 1);

@@ -45,6 +45,18 @@ describe('import htcds', () => {
   });
 });
 
+describe('import htcds from NDJSON', () => {
+  it('one record per line; a line that is not JSON is answered in place with its line number', () => {
+    const file = join(tmp, 'records.ndjson');
+    writeFileSync(file, '\uFEFF{"id":"n1","prs_Citizenship":"ID"}\n\n{not json\n{"id":"n3","vic_AgeWhenTrafficked":"x"}\n');
+    const r = run(['import', 'htcds', file]);
+    expect(r.status).toBe(2);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id ?? `${o.line}:${o.issues[0].code}`)).toEqual(['n1', '3:invalid_json', '4:invalid_age']);
+    expect(r.stderr).toMatch(/records\.ndjson: line 4: vic_AgeWhenTrafficked: /);
+  });
+});
+
 describe('compare --from htcds and batch --from htcds', () => {
   it('compare: a bad file exits 2 naming file, line and field', () => {
     const r = run(['compare', '--from', 'htcds', 'examples/htcds/bad.csv']);

@@ -30,33 +30,6 @@ export {
   type Consequence,
 } from './facts/concepts.js';
 export { LIBRARY_VERSION } from './version.js';
-export type {
-  CaseDivergence,
-  CitationOut as Citation,
-  CompareOptions,
-  Comparison,
-  ElementResult,
-  ElementStatus,
-  InterpretationUsed,
-  ISODate,
-  Language,
-  OffenceResult,
-  Receipt,
-  RegimeId,
-  RegimeResult,
-  Status,
-  Verdict,
-  VerdictName,
-  VersionRef,
-} from './types.js';
-export { divergences, type DefinitionDivergence, type DefinitionPosition, type PenaltyFigures } from './compare/divergences.js';
-export type { AspectValue } from './words/labels.js';
-export { renderComparison } from './render/renderComparison.js';
-export { renderDivergenceReport } from './render/renderDivergenceReport.js';
-export { explainMissing } from './explain/missing.js';
-export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
-export { summarise, summariseComparison } from './explain/summary.js';
-export type { ExplanationNode } from './types.js';
 export {
   fromHtcds,
   htcdsCountry,
@@ -86,3 +59,30 @@ export {
   type MakeExchangeOptions,
 } from './explain/exchange.js';
 export { renderExchangeVerification } from './render/renderExchange.js';
+export type {
+  CaseDivergence,
+  CitationOut as Citation,
+  CompareOptions,
+  Comparison,
+  ElementResult,
+  ElementStatus,
+  InterpretationUsed,
+  ISODate,
+  Language,
+  OffenceResult,
+  Receipt,
+  RegimeId,
+  RegimeResult,
+  Status,
+  Verdict,
+  VerdictName,
+  VersionRef,
+} from './types.js';
+export { divergences, type DefinitionDivergence, type DefinitionPosition, type PenaltyFigures } from './compare/divergences.js';
+export type { AspectValue } from './words/labels.js';
+export { renderComparison } from './render/renderComparison.js';
+export { renderDivergenceReport } from './render/renderDivergenceReport.js';
+export { explainMissing } from './explain/missing.js';
+export { counterfactuals, type Counterfactual } from './explain/counterfactuals.js';
+export { summarise, summariseComparison } from './explain/summary.js';
+export type { ExplanationNode } from './types.js';

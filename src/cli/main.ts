@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { compare, divergences, factsJsonSchema, isFactsError, renderComparison, renderDivergenceReport } from '../index.js';
 import type { CompareOptions, Comparison, Language, RegimeId } from '../types.js';
 import { runBatch } from './batch.js';
-import { cmdBatchHtcds, cmdExchange, cmdImport, compareHtcds, HTCDS_HELP } from './htcds.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
+import { cmdBatchHtcds, cmdExchange, cmdImport, compareHtcds, HTCDS_HELP } from './htcds.js';
 
 const HELP: Record<string, string> = {
   main: `tip-harmonise: trafficking law of Indonesia, Malaysia, ASEAN and the Palermo Protocol as dated, cited rules
@@ -17,9 +17,9 @@ commands:
   check FIXTURE...   run fixtures' expectations; exit 1 on any mismatch
   report             static divergence report of the definitions
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
-  schema             JSON Schema of CaseFacts
   import htcds FILE  HTCDS 2.0 records (CSV, JSON, NDJSON) -> NDJSON CaseFacts, every mapping and assumption stated
   exchange           make / verify a bilateral exchange record (HTCDS fields, facts, verdicts, receipt)
+  schema             JSON Schema of CaseFacts
 
 Run 'tip-harmonise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.`,
@@ -267,12 +267,12 @@ export async function main(argv: string[]): Promise<number> {
       return cmdReport(rest);
     case 'batch':
       return cmdBatch(rest);
-    case 'schema':
-      return cmdSchema(rest);
     case 'import':
       return cmdImport(rest);
     case 'exchange':
       return cmdExchange(rest);
+    case 'schema':
+      return cmdSchema(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -6,7 +6,6 @@ import { fromHtcds, HTCDS_MAPPING, htcdsCountry } from '../facts/htcds/fromHtcds
 import { caseFactsSchema, countrySchema, isoDateSchema } from '../facts/schema.js';
 import { regimes } from '../law/regimes.js';
 import type { CaseDivergence, Comparison, RegimeId, Status } from '../types.js';
-import { canonicalJson } from './sha256.js';
 import { toHtcds, TO_HTCDS } from './toHtcds.js';
 
 /**
@@ -268,6 +267,20 @@ export interface ExchangeVerification {
   comparison: Comparison;
 }
 
+/** JSON with object keys sorted, so that two equal values give one string whatever their key order. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** The regime whose jurisdiction is a country (from the rule data: regime.json "jurisdiction"). */
 function regimeOf(country: string): RegimeId | undefined {
   return regimes().find((r) => r.kind === 'national' && r.jurisdiction === country)?.id;
@@ -307,7 +320,7 @@ export async function verifyExchange(input: unknown, options: { receiver?: strin
   }
   const { id: _id, ...recordFacts } = record.facts;
   const again = fromHtcds(record.htcds);
-  const factsMatchHtcds = !again.issues.length && canonicalJson(again.facts) === canonicalJson(recordFacts);
+  const factsMatchHtcds = !again.issues.length && sortedJson(again.facts) === sortedJson(recordFacts);
   const mine = verdictsOf(c);
   const reEvaluation: ExchangeVerification['reEvaluation'] = [];
   for (const [regime, v] of Object.entries(record.verdicts) as Array<[RegimeId, NonNullable<ExchangeRecord['verdicts'][RegimeId]>]>) {

@@ -50,6 +50,7 @@ export {
   verifyExchange,
   exchangeJsonSchema,
   exchangeRecordSchema,
+  CASE_FACTS_SCHEMA_ID,
   DEFAULT_SHARED_FIELDS,
   OPTIONAL_SHARED_FIELDS,
   EXCHANGE_FORMAT,

@@ -98,8 +98,13 @@ export const exchangeRecordSchema = z
 export type ExchangeRecord = z.infer<typeof exchangeRecordSchema>;
 
 let schemaCache: object | undefined;
+/** The `$id` of the CaseFacts JSON Schema (`factsJsonSchema()`, `tip-harmonise schema`), which `facts` refers to. */
+export const CASE_FACTS_SCHEMA_ID = 'https://tip-harmonise.dev/schema/case-facts.json';
 /**
  * The JSON Schema (draft 2020-12) of the exchange record, generated from {@link exchangeRecordSchema}.
+ * Its `facts` refers (`$ref`) to the CaseFacts schema by its `$id` rather than repeating it, so the
+ * record's schema stays the same when CaseFacts gains a field: give your validator both
+ * (`factsJsonSchema()` and this one).
  *
  * @example
  * ```ts
@@ -107,11 +112,11 @@ let schemaCache: object | undefined;
  * ```
  */
 export function exchangeJsonSchema(): object {
-  schemaCache ??= {
-    $id: 'https://tip-harmonise.dev/schema/exchange-record-v1.json',
-    title: 'ExchangeRecord',
-    ...z.toJSONSchema(exchangeRecordSchema, { target: 'draft-2020-12' }),
-  };
+  if (!schemaCache) {
+    const generated = z.toJSONSchema(exchangeRecordSchema, { target: 'draft-2020-12' }) as { properties: Record<string, unknown> };
+    generated.properties.facts = { $ref: CASE_FACTS_SCHEMA_ID, description: 'The CaseFacts derived from the shared HTCDS fields (schema: tip-harmonise schema).' };
+    schemaCache = { $id: 'https://tip-harmonise.dev/schema/exchange-record-v1.json', title: 'ExchangeRecord', ...generated };
+  }
   return structuredClone(schemaCache);
 }
 

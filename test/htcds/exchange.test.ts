@@ -6,7 +6,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isFactsError } from '../../src/facts/errors.js';
-import { exchangeJsonSchema, makeExchange, verifyExchange, type ExchangeRecord } from '../../src/explain/exchange.js';
+import { factsJsonSchema } from '../../src/facts/jsonSchema.js';
+import { CASE_FACTS_SCHEMA_ID, exchangeJsonSchema, makeExchange, verifyExchange, type ExchangeRecord } from '../../src/explain/exchange.js';
 
 const root = join(import.meta.dirname, '../..');
 const sampleText = readFileSync(join(root, 'examples/htcds/sample.csv'), 'utf8');
@@ -17,7 +18,8 @@ const raw = (parse(sampleText, { columns: true, bom: true }) as Array<Record<str
 /** The sample rows as the HTCDS record objects a case system holds (cells by field name; the template's blank first column is the id). */
 const rec = (id: string) => raw.find((r) => r.id === id) as Record<string, string>;
 
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(exchangeJsonSchema());
+// The record's schema refers to the CaseFacts schema by its $id: the validator is given both.
+const validate = new Ajv2020({ allErrors: true, strict: false }).addSchema(factsJsonSchema()).compile(exchangeJsonSchema());
 
 describe('exchange record: made in Indonesia, verified in Malaysia', () => {
   it('htcds-17: trafficking under Indonesian law, undetermined under Malaysian law; the record verifies and shows the divergence', async () => {
@@ -128,8 +130,14 @@ describe('exchange record: made in Indonesia, verified in Malaysia', () => {
     expect(v.comparison.regimes.find((r) => r.regime === 'act-670')?.interpretations.find((i) => i.id === 'act-670-control-practices')?.chosen).toBe('not-means');
   });
 
+  it('bad facts in a record are refused by the schema, through the CaseFacts schema it refers to', async () => {
+    const record = await makeExchange(rec('htcds-01'), { from: 'ID', to: 'MY', created: '2026-12-04' });
+    expect(validate({ ...record, facts: { ...record.facts, acts: ['kidnapping'] } })).toBe(false);
+  });
+
   it('docs/exchange-record.schema.json is the generated schema', () => {
     const file = JSON.parse(readFileSync(join(root, 'docs/exchange-record.schema.json'), 'utf8'));
-    expect(file).toEqual(exchangeJsonSchema());
+    expect(file, 'regenerate: node bin/tip-harmonise.mjs exchange schema > docs/exchange-record.schema.json').toEqual(exchangeJsonSchema());
+    expect((factsJsonSchema() as { $id: string }).$id).toBe(CASE_FACTS_SCHEMA_ID);
   });
 });

@@ -6,7 +6,7 @@ import { exchangeJsonSchema, makeExchange, verifyExchange, type ExchangeVerifica
 import type { HtcdsCsvRow } from '../facts/htcds/table.js';
 import { renderExchangeVerification } from '../render/renderExchange.js';
 import type { CompareOptions, Language } from '../types.js';
-import { CliError } from './io.js';
+import { CliError, jsonLines } from './io.js';
 
 // HTCDS field names: Human Trafficking Case Data Standard (HTCDS) by IOM, CC BY 4.0. IOM does not endorse tip-harmonise.
 
@@ -59,8 +59,12 @@ export function htcdsRecordsOf(file: string, body: string): Array<HtcdsCsvRow & 
   };
   try {
     const json = JSON.parse(head) as unknown;
-    if (Array.isArray(json)) json.forEach((r, i) => one(r, i + 1));
-    else one(json, 1);
+    // Each record of an array is numbered by the line it starts on in the file.
+    const offset = body.replace(/^\uFEFF/, '').length - head.length;
+    const lead = body.replace(/^\uFEFF/, '').slice(0, offset).split('\n').length - 1;
+    const lines = Array.isArray(json) ? jsonLines(head) : undefined;
+    if (Array.isArray(json)) json.forEach((r, i) => one(r, (lines?.get(String(i)) ?? i + 1) + lead));
+    else one(json, 1 + lead);
     return out;
   } catch {
     /* not one JSON value: NDJSON */

@@ -38,6 +38,11 @@ describe('import htcds', () => {
   });
   it('a JSON array of records, with hte and per as the JSON form', () => {
     const file = join(tmp, 'records.json');
+    writeFileSync(join(tmp, 'two.json'), '[\n  {"id": "a", "prs_Citizenship": "ID"},\n\n  {"id": "b",\n   "prs_Birthdate": "2001-02-30"}\n]\n');
+    const two = run(['import', 'htcds', join(tmp, 'two.json')]);
+    expect(two.status).toBe(2);
+    // The second record starts on line 4 of the file.
+    expect(two.stderr).toMatch(/two\.json: line 4: prs_Birthdate: /);
     writeFileSync(file, JSON.stringify([{ id: 'j1', prs_Citizenship: 'Malaysia', vic_TypeOfExploitation: ['ForcedLabour'], per: [{ per_RoleInProcess: 'Transporter' }], hte: [{ hte_Type: 'Recruitment', hte_Country: 'MY', hte_Date: '2024-01-01' }] }]));
     const r = run(['import', 'htcds', file]);
     expect(r.status, r.stderr).toBe(0);

@@ -207,6 +207,18 @@ describe('unmapped fields are listed, never dropped silently', () => {
   });
 });
 
+describe('fields inside perpetrators and events are accounted for too', () => {
+  it('a perpetrator\'s name and an event\'s street are listed as unmapped; a perpetrator that is not an object is an issue', () => {
+    const r = fromHtcds({
+      per: [{ per_RoleInProcess: 'Transporter', prs_FirstName: 'Sample', per_RoleDetails: 'drove the van' }, 'x'],
+      hte: [{ hte_Type: 'Recruitment', hte_Country: 'ID', hte_Street: 'Jalan Contoh 1', hte_Description: 'met at the market' }],
+    });
+    expect(r.unmapped).toEqual(['per.0.prs_FirstName', 'per.0.per_RoleDetails', 'hte.0.hte_Street', 'hte.0.hte_Description']);
+    expect(r.issues.map((i) => i.path)).toEqual(['per.1']);
+    expect(r.facts.acts).toEqual({ transportation: true, recruitment: true });
+  });
+});
+
 describe('historic events -> movement and conductDate', () => {
   it('recruitment, transit and exploitation, with the dates: origin, transit, exploitation country, earliest date', () => {
     const r = fromHtcds({

@@ -189,7 +189,14 @@ export function fromHtcds(record: unknown, options: FromHtcdsOptions = {}): Htcd
     }
     if (written === 'hte') {
       if (!Array.isArray(value)) issue('hte', 'invalid_type', 'expected an array of historic events {hte_Type, hte_Country, hte_Date}');
-      else csvEvents.list = value;
+      else {
+        csvEvents.list = value;
+        value.forEach((e, i) => {
+          if (!e || typeof e !== 'object' || Array.isArray(e)) return; // reported by mapEvents (no hte_Type)
+          for (const [k, v] of Object.entries(e as Record<string, unknown>))
+            if (!isEmpty(v) && !eventFields.has(k)) skip(`hte.${i}.${k}`, k in HTCDS_FIELDS ? 'A detail of the event (address, coordinates, description) that no regime needs.' : 'Not an HTCDS 2.0 field name.');
+        });
+      }
       use('hte');
       continue;
     }
@@ -197,8 +204,16 @@ export function fromHtcds(record: unknown, options: FromHtcdsOptions = {}): Htcd
       if (!Array.isArray(value)) issue('per', 'invalid_type', 'expected an array of perpetrators {per_RoleInProcess}');
       else
         value.forEach((p, i) => {
-          const v = p && typeof p === 'object' ? (p as Record<string, unknown>).per_RoleInProcess : undefined;
-          if (!isEmpty(v)) roles.push({ field: `per.${i}.per_RoleInProcess`, value: v });
+          if (!p || typeof p !== 'object' || Array.isArray(p)) {
+            issue(`per.${i}`, 'invalid_type', 'expected a perpetrator {per_RoleInProcess, ...}');
+            return;
+          }
+          for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
+            if (isEmpty(v)) continue;
+            if (k === 'per_RoleInProcess') roles.push({ field: `per.${i}.per_RoleInProcess`, value: v });
+            // Every other field of a perpetrator (names, role details) is read and listed, never used.
+            else skip(`per.${i}.${k}`, notUsed[k] ?? (k in HTCDS_FIELDS ? 'An HTCDS field this mapping does not read: not an element of any regime (or personal data the law does not need).' : 'Not an HTCDS 2.0 field name.'));
+          }
         });
       use('per');
       continue;

@@ -88,12 +88,18 @@ function quietOnClosedPipe(): void {
   });
 }
 
+/** A line for the terminal: control characters from a hostile file (escape sequences) shown as \\xNN, never sent to the terminal. */
+function term(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function errorLine(file: string, r: HtcdsCsvRow): string {
   return JSON.stringify({ line: r.line, error: 'FactsError', message: `${file}: line ${r.line}: ${r.issues.map((i) => `${i.field || '(row)'}: ${i.message}`).join('; ')}`, issues: r.issues });
 }
 
 function complain(file: string, r: HtcdsCsvRow): void {
-  for (const i of r.issues) process.stderr.write(`${file}: line ${r.line}: ${i.field || '(row)'}: ${i.message}\n`);
+  for (const i of r.issues) process.stderr.write(`${term(`${file}: line ${r.line}: ${i.field || '(row)'}: ${i.message}`)}\n`);
 }
 
 /** `import htcds FILE` */
@@ -156,7 +162,7 @@ export async function compareHtcds(files: string[], options: CompareOptions): Pr
       else results.push(await compare(r.facts, options));
     }
   }
-  if (problems.length) throw new CliError(problems.join('\n'));
+  if (problems.length) throw new CliError(problems.map(term).join('\n'));
   return results;
 }
 
@@ -227,7 +233,7 @@ export async function cmdExchange(args: string[]): Promise<number> {
         problems.push(...e.issues.map((i) => `${file}: line ${r.line}: ${i.path || '(row)'}: ${i.message}`));
       }
     }
-    if (problems.length) throw new CliError(problems.join('\n'));
+    if (problems.length) throw new CliError(problems.map(term).join('\n'));
     return out(made.join('\n'));
   }
   if (sub === 'verify') {
@@ -246,7 +252,7 @@ export async function cmdExchange(args: string[]): Promise<number> {
       v = await verifyExchange(json, { ...(cc('as', values.as) ? { receiver: values.as as string } : {}) });
     } catch (e) {
       if (!isFactsError(e)) throw e;
-      throw new CliError(e.issues.map((i) => `${file}: ${i.path || '(record)'}: ${i.message}`).join('\n'));
+      throw new CliError(e.issues.map((i) => term(`${file}: ${i.path || '(record)'}: ${i.message}`)).join('\n'));
     }
     if (format === 'text') process.stdout.write(renderExchangeVerification(v, { language: lang as Language }));
     else {

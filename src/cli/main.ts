@@ -145,9 +145,8 @@ async function cmdCompare(args: string[]): Promise<number> {
   const lang = language(values.lang);
   const flags = compareOptions(values);
   if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
-  if (values.from === 'htcds') return printResults(await compareHtcds(expandPaths(positionals), flags) as Comparison[], format, lang);
-  const results: Comparison[] = [];
-  for (const file of expandPaths(positionals)) {
+  const results = (values.from === 'htcds' ? await compareHtcds(expandPaths(positionals), flags) : []) as Comparison[];
+  for (const file of values.from === 'htcds' ? [] : expandPaths(positionals)) {
     const { json, text } = readJsonText(file);
     const { facts, fixture } = factsOf(json);
     try {
@@ -156,10 +155,6 @@ async function cmdCompare(args: string[]): Promise<number> {
       describeFactsError(file, e, text, fixture !== undefined);
     }
   }
-  return printResults(results, format, lang);
-}
-
-function printResults(results: Comparison[], format: string, lang: Language): number {
   if (format === 'json') return print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   const rendered = results.map((c) => renderComparison(c, format === 'table' ? 'text' : (format as 'markdown' | 'html'), { language: lang }));
   return print(rendered.join(format === 'html' ? '\n' : '\n---\n\n'));

@@ -62,6 +62,17 @@ describe('import htcds from NDJSON', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('an escape sequence in a CSV cell never reaches the terminal raw', () => {
+    const file = join(tmp, 'escape.csv');
+    writeFileSync(file, 'id,vic_MethodsOfControl,prs_Citizenship\nx1,"\u001b[31mRed",\u001b]0;title\u0007\n');
+    const r = run(['import', 'htcds', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\u001b/);
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+});
+
 describe('compare --from htcds and batch --from htcds', () => {
   it('compare: a bad file exits 2 naming file, line and field', () => {
     const r = run(['compare', '--from', 'htcds', 'examples/htcds/bad.csv']);

@@ -32,6 +32,36 @@ export {
   type Consequence,
 } from './facts/concepts.js';
 export { LIBRARY_VERSION } from './version.js';
+export {
+  fromHtcds,
+  htcdsCountry,
+  HTCDS_MAPPING,
+  HTCDS_FIELDS,
+  type HtcdsIssue,
+  type HtcdsMapping,
+  type FromHtcdsOptions,
+  type HtcdsMappingData,
+  type HtcdsFieldRule,
+  type HtcdsValueRule,
+  type HtcdsEventRule,
+} from './facts/htcds/fromHtcds.js';
+export { fromHtcdsRows, type HtcdsCsvRow, type HtcdsTableRow } from './facts/htcds/table.js';
+export { toHtcds, type HtcdsOut, type HtcdsTraffickingStatus } from './explain/toHtcds.js';
+export {
+  makeExchange,
+  verifyExchange,
+  exchangeJsonSchema,
+  exchangeRecordSchema,
+  CASE_FACTS_SCHEMA_ID,
+  DEFAULT_SHARED_FIELDS,
+  OPTIONAL_SHARED_FIELDS,
+  EXCHANGE_FORMAT,
+  EXCHANGE_VERSION,
+  type ExchangeRecord,
+  type ExchangeVerification,
+  type MakeExchangeOptions,
+} from './explain/exchange.js';
+export { renderExchangeVerification } from './render/renderExchange.js';
 export type {
   CaseDivergence,
   CitationOut as Citation,

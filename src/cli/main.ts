@@ -8,6 +8,7 @@ import { runBatch } from './batch.js';
 import { cmdGaps } from './gaps.js';
 import { cmdReform } from './reform.js';
 import { CliError, expandPaths, factsOf, jsonLines, lineOf, readJsonText } from './io.js';
+import { cmdBatchHtcds, cmdExchange, cmdImport, compareHtcds, HTCDS_HELP } from './htcds.js';
 
 const HELP: Record<string, string> = {
   main: `tip-harmonise: trafficking law of Indonesia, Malaysia, ASEAN and the Palermo Protocol as dated, cited rules
@@ -19,6 +20,8 @@ commands:
   check FIXTURE...   run fixtures' expectations; exit 1 on any mismatch
   report             static divergence report of the definitions
   batch              NDJSON CaseFacts on stdin -> NDJSON Comparison (or error) per line on stdout
+  import htcds FILE  HTCDS 2.0 records (CSV, JSON, NDJSON) -> NDJSON CaseFacts, every mapping and assumption stated
+  exchange           make / verify a bilateral exchange record (HTCDS fields, facts, verdicts, receipt)
   schema             JSON Schema of CaseFacts
   gaps CASES...      gap analysis over a case set: status combinations, fall-through cases and their causes
   reform PROPOSAL CASES...  impact of a proposed amendment over a case set (verdicts, divergences, fall-through)
@@ -33,7 +36,8 @@ FILE holds CaseFacts, or a fixture whose "facts" (and "options") are used.
   --as-of       judge under the law in force on DATE (YYYY-MM-DD) instead of the conduct date
   --regime      uu-21-2007, act-670, actip, palermo (repeatable; default all)
   --lang        language of markdown/html/table output (en, id, ms)
-  --interpretation ID=READING   choose a contested reading (repeatable)`,
+  --interpretation ID=READING   choose a contested reading (repeatable)
+  --from htcds  FILE holds HTCDS 2.0 records (CSV, JSON or NDJSON), mapped with fromHtcds; a bad record exits 2 naming file, line and field`,
   check: `usage: tip-harmonise check FIXTURE... [--regime ID]...
 
 FIXTURE: files, directories (their *.json) or globs. A fixture's "options" are passed to compare;
@@ -50,7 +54,11 @@ The definitions compared element by element, generated from the rule files (defa
 One CaseFacts per input line; one Comparison, or an error object {"line", "error", "message", "issues"}, per output line, in input order.
 A bad line never stops the run. A progress line is shown on stderr when it is a terminal; a summary line ends the run.
   --workers   worker threads (default: the machine's cores)
-  --detail    verdicts (statuses only) or full (default)`,
+  --detail    verdicts (statuses only) or full (default)
+  --from htcds  input (stdin, or a FILE argument) is HTCDS 2.0 records (CSV, JSON or NDJSON); evaluated in-process, a bad record answered in place
+  --format htcds  with --from htcds: the HTCDS vic_TraffickingStatus per regime (toHtcds) with the receipt, instead of the Comparison`,
+  import: HTCDS_HELP.import,
+  exchange: HTCDS_HELP.exchange,
   schema: `usage: tip-harmonise schema
 
 Prints the JSON Schema (draft 2020-12) of CaseFacts.`,
@@ -65,6 +73,7 @@ const common = {
   interpretation: { type: 'string', multiple: true },
   workers: { type: 'string' },
   detail: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 function parse(command: string, args: string[]) {
@@ -142,8 +151,9 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (!['json', 'markdown', 'html', 'table'].includes(format)) throw new CliError(`--format: expected json, markdown, html or table, got "${format}"`);
   const lang = language(values.lang);
   const flags = compareOptions(values);
-  const results: Comparison[] = [];
-  for (const file of expandPaths(positionals)) {
+  if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
+  const results = (values.from === 'htcds' ? await compareHtcds(expandPaths(positionals), flags) : []) as Comparison[];
+  for (const file of values.from === 'htcds' ? [] : expandPaths(positionals)) {
     const { json, text } = readJsonText(file);
     const { facts, fixture } = factsOf(json);
     try {
@@ -233,11 +243,13 @@ async function cmdReport(args: string[]): Promise<number> {
 }
 
 async function cmdBatch(args: string[]): Promise<number> {
-  const { values } = parse('batch', args);
+  const { values, positionals } = parse('batch', args);
   if (values.help) return print(HELP.batch as string);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new CliError(`--workers: expected a whole number from 1 to 256, got "${values.workers}"`);
   const options = compareOptions(values);
+  if (values.from !== undefined && values.from !== 'htcds') throw new CliError(`--from: expected htcds, got "${values.from}"`);
+  if (values.from === 'htcds') return cmdBatchHtcds(positionals, options, values.format);
   const stats = await runBatch(process.stdin, process.stdout, options, workers, process.stderr);
   process.stderr.write(`batch: ${stats.records} records, ${stats.errors} errors, ${stats.seconds.toFixed(2)} seconds\n`);
   return 0;
@@ -265,6 +277,10 @@ export async function main(argv: string[]): Promise<number> {
       return cmdReport(rest);
     case 'batch':
       return cmdBatch(rest);
+    case 'import':
+      return cmdImport(rest);
+    case 'exchange':
+      return cmdExchange(rest);
     case 'schema':
       return cmdSchema(rest);
     case 'gaps':

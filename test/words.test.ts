@@ -36,7 +36,7 @@ function factsOf(x: unknown, into = new Set<string>()): Set<string> {
 
 // Concept-set fields (acts.recruitment, means.deception, ...) are named by the shared vocabulary
 // in rules/concepts.json; the field itself has a word too ("the means used").
-const VOCAB: Record<string, string> = { acts: 'act', means: 'means', purposes: 'exploitation', consequences: 'consequence', harm: 'harm' };
+const VOCAB: Record<string, string> = { acts: 'act', means: 'means', purposes: 'exploitation', exploitationOccurred: 'exploitation', consequences: 'consequence', harm: 'harm' };
 const concepts = bundledRuleBook().concepts as unknown as Record<string, Record<string, Record<Language, string>>>;
 
 function worded(path: string, lang: Language): boolean {

@@ -82,7 +82,7 @@ export interface GapReport {
   /** The first `maxFallThrough` fall-through cases, in input order. */
   fallThrough: Array<FallThrough & { caseId: string }>;
   fallThroughOmitted: number;
-  /** Elements deciding the fall-through cases, most cases first ('offences', the whole-verdict summary every failing regime has, is not ranked). */
+  /** Elements deciding the fall-through cases, most cases first ('offences', the whole-verdict summary every failing regime has, and 'caught-by' are not ranked). */
   causes: GapCause[];
   undetermined: {
     /** Cases whose trafficking verdict is undetermined under at least one regime. */
@@ -108,8 +108,12 @@ const VERDICT_LISTS: Array<[VerdictName, 'combinations' | 'victimCombinations' |
   ['victim', 'victimCombinations'],
   ['child', 'childCombinations'],
 ];
-/** The whole-verdict summary cause (caseDivergences.ts whyNotOffences): present whenever a regime fails, so it ranks nothing. */
-const SUMMARY_CAUSE = 'offences';
+/**
+ * Causes that do not decide a gap, so they are not ranked: 'offences', the whole-verdict summary
+ * present whenever a regime fails, and 'caught-by', which names the neighbouring offence that
+ * catches the case (issue 13) rather than why the trafficking definition fails.
+ */
+const NOT_RANKED = new Set(['offences', 'caught-by']);
 
 interface Bucket {
   count: number;
@@ -284,7 +288,7 @@ export class GapAccumulator {
       // Which national regimes each cause is named for, from the case divergences.
       const trafficking = c.divergences.find((d) => d.verdict === 'trafficking');
       for (const cause of f.causes) {
-        if (cause === SUMMARY_CAUSE) continue;
+        if (NOT_RANKED.has(cause)) continue;
         let b = this.causes.get(cause);
         if (!b) {
           b = { count: 0, caseIds: [], failsUnder: {} };

@@ -245,7 +245,7 @@ function text(c: Comparison, lang: Language, book: RuleBook): string {
     const missing = [...new Set(VERDICTS.flatMap((v) => r[v]?.missingFacts ?? []))];
     if (missing.length) out.push(`${termText(regimeName(r.regime, book))}: ${t.missingFacts}: ${termText(factNames(missing, lang))}`);
   }
-  for (const r of c.regimes) if (caughtBy(r).length) out.push(`${r.regime}: ${message(lang, 'otherOffences.heading')}: ${caughtByList(r, lang)}`);
+  for (const r of c.regimes) if (caughtBy(r).length) out.push(`${termText(regimeName(r.regime, book))}: ${message(lang, 'otherOffences.heading')}: ${termText(caughtByList(r, lang))}`);
   if (c.divergences.length) {
     out.push('', t.divergences + ':');
     for (const d of c.divergences) for (const x of d.causes) out.push(`  ${t.verdicts[d.verdict]}: ${termText(causeText(c, d, x, lang, book))}`);

@@ -136,6 +136,25 @@ export const offenceResultSchema = z.object({
     .describe('Present when the offence qualifies and its attempt is punished as the completed offence: which of the two it was.'),
 });
 
+/** The penalty of a neighbouring offence, as the rule file gives it (issue 13). */
+export const penaltyOutSchema = z.object({
+  imprisonmentYears: z.object({ min: z.number().optional(), max: z.union([z.number(), z.literal('life')]).optional() }).optional(),
+  fine: z.object({ min: z.number().optional(), max: z.number().optional(), currency: z.enum(['IDR', 'MYR']), unspecified: z.boolean().optional() }).optional(),
+  whipping: z.boolean().optional(),
+  cumulative: z.boolean().optional().describe('false: imprisonment or fine; true or absent: both.'),
+  citation: citationSchema,
+  note: z.string().optional(),
+});
+
+/** A neighbouring offence: not trafficking, but what catches the case when the trafficking definition does not. */
+export const otherOffenceResultSchema = offenceResultSchema.extend({
+  kind: z.literal('neighbouring'),
+  instrument: z.string(),
+  penalty: penaltyOutSchema,
+  inForceFrom: z.string(),
+  inForceUntil: z.string().optional(),
+});
+
 export const regimeResultSchema = z.object({
   regime: z.string().describe('uu-21-2007, act-670, actip, palermo (or a regime added under rules/)'),
   version: versionRefSchema,
@@ -144,7 +163,7 @@ export const regimeResultSchema = z.object({
   child: verdictSchema,
   scope: verdictSchema.optional(),
   offences: z.array(offenceResultSchema),
-  otherOffences: z.array(offenceResultSchema).optional(),
+  otherOffences: z.array(otherOffenceResultSchema).optional().describe('National regimes, full detail: neighbouring offences (never change trafficking, victim or child).'),
   laterVersions: z.array(z.object({ version: versionRefSchema, trafficking: statusSchema })).optional(),
   interpretations: z.array(
     z.object({
@@ -228,6 +247,7 @@ export const regimeInfoSchema = z.object({
       file: z.string(),
       changes: z.array(z.string()),
       offences: z.array(z.object({ id: z.string(), title: z.string(), citation: citationSchema })),
+      otherOffences: z.array(z.object({ id: z.string(), title: z.string(), instrument: z.string(), citation: citationSchema, inForceFrom: z.string(), inForceUntil: z.string().optional() })).optional(),
     }),
   ),
   interpretations: z.array(
@@ -263,6 +283,7 @@ export const definitionDivergenceSchema = z.object({
       note: z.string().optional(),
       penalty: penaltySchema.optional(),
       penalties: z.array(penaltySchema).optional(),
+      neighbouring: z.array(penaltySchema).optional().describe('The neighbouring offences of the regime (issue 13): title, penalty, elements, first day in force.'),
     }),
   ),
   significance: z.string(),

@@ -341,11 +341,28 @@ describe('assessProposal over the bundled fixtures', () => {
     //   "controller-only" reading the payment to her is not a listed means, so only the means failed.
     // Children that already qualify (Pasal 4, Pasal 6 with exploitation) and children with no link to
     // Indonesia (act670-s14-child-2008-text-2009) stay as they were.
+    // Added with the fixtures of issues 12 and 13, each a child with no means whose only failing
+    // element under Pasal 2(1) / KUHP 455 is the means, all with a link to Indonesia:
+    // - j12-nunukan-child-recruited-*-2018 (two): a 14-year-old recruited in Nunukan, the journey
+    //   not begun, so no Pasal 4 even as an attempt (Pasal 10); Pasal 2(1) needs the means;
+    // - j12-pasal-3-malaysian-child-recruited-only-2026: recruited in Sabah for work in Indonesia
+    //   (KUHP 455: the exploitation was to be in Indonesia);
+    // - kuhp-422-child-handed-over-2026-01-01 / -02: a 15-year-old taken to a bar for prostitution
+    //   (KUHP 422 catches the second, but the trafficking definition fails on the means alone);
+    // - uupa-child-exploited-one-province-2022: a 13-year-old recruited to work in her province;
+    // - uupa-child-no-means-uu21-reading-2023: a 15-year-old recruited for prostitution.
     expect([...new Set(flipped)].sort()).toEqual([
       'child-paid-for-sex-id-controller-only-2019',
       'child-recruited-within-id-no-means-2023',
+      'j12-nunukan-child-recruited-not-begun-2018',
+      'j12-nunukan-child-recruited-only-2018',
+      'j12-pasal-3-malaysian-child-recruited-only-2026',
+      'kuhp-422-child-handed-over-2026-01-01',
+      'kuhp-422-child-handed-over-2026-01-02',
       'kuhp-455-child-no-means-domestic-2026',
       'pasal-6-child-sent-not-yet-exploited-2018',
+      'uupa-child-exploited-one-province-2022',
+      'uupa-child-no-means-uu21-reading-2023',
     ]);
     for (const c of impact.changed.filter((x) => x.regime === 'uu-21-2007' && x.verdict === 'trafficking')) {
       expect(c.to).toBe('qualifies');
@@ -363,8 +380,12 @@ describe('assessProposal over the bundled fixtures', () => {
     // definition in src/compare/fallThrough.ts, so the total need not drop.)
     expect(impact.fallThrough.failsUnder.after['uu-21-2007'] ?? 0).toBeLessThan(impact.fallThrough.failsUnder.before['uu-21-2007'] ?? 0);
     expect(impact.fallThrough.failsUnder.before['uu-21-2007']! - (impact.fallThrough.failsUnder.after['uu-21-2007'] ?? 0)).toBeGreaterThanOrEqual(2);
-    expect(impact.fallThrough.opened).toEqual([]);
-    expect(impact.fallThrough.after).toBeLessThanOrEqual(impact.fallThrough.before);
+    // One case newly "falls through", and only by the shared definition's reading of territory: a
+    // 13-year-old harboured for labour exploitation in her own province (issue 13's fixture) was
+    // caught by no trafficking law before (ACTIP and Palermo do not list labour exploitation as such;
+    // Pasal 2(1) failed on the means); after the reform UU 21/2007 catches her, and Act 670 cannot
+    // (s.3: no link to Malaysia), so the pair "one national law, not the other" appears.
+    expect(impact.fallThrough.opened).toEqual(['uupa-child-exploited-one-province-2022']);
   });
   it('a bad record is counted and listed, not dropped', async () => {
     const impact = await assessProposal(childNoMeans(), [child2026, { id: 'bad', facts: { victim: { age: -3 } } }]);

@@ -1,5 +1,5 @@
 import { loadRuleBook, type RuleBook, type RuleBundle } from './load.js';
-import bundle from './rules.generated.json';
+import { RULES_JSON } from './rules.generated.js';
 
 let book: RuleBook | undefined;
 
@@ -10,6 +10,6 @@ let book: RuleBook | undefined;
  * integrity check: this is most of the library's cold start. Loaded once; immutable afterwards.
  */
 export function bundledRuleBook(): RuleBook {
-  book ??= loadRuleBook(bundle as unknown as RuleBundle, { validated: true });
+  book ??= loadRuleBook(JSON.parse(RULES_JSON) as RuleBundle, { validated: true });
   return book;
 }

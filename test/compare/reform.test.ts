@@ -393,3 +393,53 @@ describe('assessProposal over the bundled fixtures', () => {
     expect(impact.errors).toEqual([expect.objectContaining({ index: 1, caseId: 'bad' })]);
   });
 });
+
+// Issue 14 (b) and (c): a common ASEAN child clause. Its wording (proposals/*.json, marked
+// PROPOSED): a child is a person under eighteen, the child still in the womb included (as UU
+// 21/2007 Pasal 1 angka 5), and the means are immaterial for a child (as ACTIP Art. 2(c)).
+describe('the common ASEAN child clause, in Act 670 (b) and in both national laws at once (c)', () => {
+  const fixtures = () => readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.json')).map((f) => load(`fixtures/${f}`));
+  const unbornFixtures = (all: Array<{ id: string; facts: { victim?: { unborn?: boolean } } }>) => all.filter((f) => f.facts.victim?.unborn === true).map((f) => f.id).sort();
+
+  it('(b) in Act 670: exactly the unborn victims become children under Act 670, and nothing else moves', async () => {
+    const all = fixtures();
+    const impact = await assessProposal(load('proposals/act-670-asean-child-clause.json'), all);
+    expect(impact.errors).toEqual([]);
+    // Act 670 s.2 "child" (a person under eighteen) does not reach a child still in the womb; since
+    // A1644 (2022) s.14(2) already makes the means immaterial for a child, so the clause changes
+    // only the child verdict of the unborn (every such fixture is dated after 22 February 2022).
+    const unborn = unbornFixtures(all);
+    expect(unborn.length).toBeGreaterThan(3);
+    expect(impact.changed.every((c) => c.regime === 'act-670' && c.verdict === 'child' && c.to === 'qualifies')).toBe(true);
+    expect([...new Set(impact.changed.map((c) => c.caseId))].sort()).toEqual(unborn);
+    // The catalogue: Indonesia and Malaysia now agree on the unborn; both now differ from ACTIP
+    // Art. 2(d) and Palermo Art. 3(d) ("under eighteen years of age"), which do not say so.
+    expect(impact.divergences.closed).toContainEqual({ source: 'catalogue', on: 'child.unborn', regimes: ['uu-21-2007', 'act-670'] });
+    expect(impact.divergences.opened).toContainEqual({ source: 'catalogue', on: 'child.unborn', regimes: ['act-670', 'actip'] });
+  });
+
+  it('(c) in both laws at once: Indonesia changes as under proposal (a) plus the unborn, Malaysia as under (b)', async () => {
+    const all = fixtures();
+    const both = load('proposals/asean-child-clause-both.json');
+    expect(both.amends.map((a: { version: string }) => a.version.split('@')[0])).toEqual(['uu-21-2007', 'uu-21-2007', 'act-670']);
+    const [c, a, b] = await Promise.all([assessProposal(both, all), assessProposal(childNoMeans(), all), assessProposal(load('proposals/act-670-asean-child-clause.json'), all)]);
+    expect(c.errors).toEqual([]);
+    const flips = (i: typeof c, regime: string, verdict: string) => [...new Set(i.changed.filter((x) => x.regime === regime && x.verdict === verdict).map((x) => x.caseId))].sort();
+    // In Indonesia the clause's second sentence is proposal (a)'s Pasal 2 / 455 ayat (1a): the same
+    // trafficking verdicts flip; its first sentence repeats Pasal 1 angka 5, so it changes the child
+    // verdict only where KUHP 455 was read with KUHP Pasal 150 (born persons only): the unborn
+    // fixtures on that reading, from 2 January 2026.
+    expect(flips(c, 'uu-21-2007', 'trafficking')).toEqual(flips(a, 'uu-21-2007', 'trafficking'));
+    expect(flips(c, 'uu-21-2007', 'child')).toEqual(['kuhp-150-reading-unborn-child-2026-01-02', 'unborn-child-2026-kuhp-150']);
+    // In Malaysia, exactly what (b) does.
+    expect(flips(c, 'act-670', 'child')).toEqual(flips(b, 'act-670', 'child'));
+    expect(c.changed.filter((x) => x.regime === 'act-670').every((x) => x.verdict === 'child')).toBe(true);
+    // The catalogue: the unborn and the means-for-a-child divergences between the two countries
+    // and with the treaties (on the means) close.
+    for (const d of [
+      { source: 'catalogue', on: 'child.unborn', regimes: ['uu-21-2007', 'act-670'] },
+      { source: 'catalogue', on: 'child.means-rule', regimes: ['uu-21-2007', 'actip'] },
+    ])
+      expect(c.divergences.closed).toContainEqual(d);
+  });
+});

@@ -15,11 +15,13 @@ import { counterfactuals } from '../explain/counterfactuals.js';
 import { explainMissing } from '../explain/missing.js';
 import { FactsError, type FactsIssue, isFactsError } from '../facts/errors.js';
 import { factsJsonSchema } from '../facts/jsonSchema.js';
+import { fromHtcds } from '../facts/htcds/fromHtcds.js';
 import { regimes } from '../law/regimes.js';
 import { renderComparison } from '../render/renderComparison.js';
 import { renderDivergenceReport } from '../render/renderDivergenceReport.js';
 import type { CompareOptions, Language, RegimeId, VerdictName } from '../types.js';
 import { LIBRARY_VERSION } from '../version.js';
+import { HTCDS_JSON_TYPE, HTCDS_NDJSON_TYPE } from './mediaTypes.js';
 import { openApiDocument } from './openapi.js';
 import {
   REPEATABLE,
@@ -73,6 +75,20 @@ export const DEFAULTS = {
 
 const PROBLEM = 'https://tip-harmonise.dev/problems/';
 const JSON_TYPES = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+/**
+ * An HTCDS 2.0 record (a JSON object keyed by HTCDS field names) instead of CaseFacts: mapped by
+ * fromHtcds (facts/htcds/, the mapping table in docs/case-systems.md) before it is judged.
+ */
+const HTCDS_JSON = /^application\/vnd\.iom\.htcds\+json\s*(?:;|$)/i;
+const HTCDS_NDJSON = /^application\/vnd\.iom\.htcds\+x-ndjson\s*(?:;|$)/i;
+
+/** CaseFacts from one HTCDS record; a field that cannot be mapped is a FactsError naming it (htcds.<field>). */
+function factsFromHtcds(record: unknown, line?: number): unknown {
+  const m = fromHtcds(record, line !== undefined ? { line } : {});
+  if (m.issues.length) throw new FactsError(m.issues.map((i) => ({ path: `htcds${i.field ? `.${i.field}` : ''}`, code: i.code, message: i.message })));
+  return m.facts;
+}
+
 const NDJSON_TYPES = /^(?:application\/(?:x-ndjson|ndjson|jsonl|x-jsonlines|json-seq)|text\/plain)\s*(?:;|$)/i;
 
 /** An answer that is not a success, as RFC 9457 problem details. */
@@ -182,15 +198,18 @@ function tooLarge(limit: number): Problem {
 /** The JSON body of a case endpoint: Content-Type must say JSON; unparseable JSON is a FactsError. */
 async function readJson(c: Context, limit: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!JSON_TYPES.test(type)) {
-    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `send CaseFacts as application/json (got ${type ? `"${type.slice(0, 80)}"` : 'no Content-Type'})`, {}, { accept: 'application/json' });
+  const htcds = HTCDS_JSON.test(type);
+  if (!htcds && !JSON_TYPES.test(type)) {
+    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `send CaseFacts as application/json, or an HTCDS record as ${HTCDS_JSON_TYPE} (got ${type ? `"${type.slice(0, 80)}"` : 'no Content-Type'})`, {}, { accept: `application/json, ${HTCDS_JSON_TYPE}` });
   }
   const text = await readBody(c, limit);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (e) {
     throw new FactsError([{ path: '', code: 'invalid_json', message: `the body is not JSON: ${(e as Error).message}` }]);
   }
+  return htcds ? factsFromHtcds(body) : body;
 }
 
 const TEXT_TYPES = { html: 'text/html; charset=utf-8', markdown: 'text/markdown; charset=utf-8', text: 'text/plain; charset=utf-8' } as const;
@@ -356,12 +375,13 @@ export function createApp(options: AppOptions = {}): TipApp {
       const options = optionsOf(q);
       compareSync({}, { ...options, detail: 'verdicts' }); // bad options: one 400, not an error on every line
       const type = c.req.header('content-type') ?? '';
-      if (!NDJSON_TYPES.test(type)) {
-        throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `send one CaseFacts per line as application/x-ndjson (got ${type ? `"${type.slice(0, 80)}"` : 'no Content-Type'})`, {}, { accept: 'application/x-ndjson' });
+      const htcds = HTCDS_NDJSON.test(type);
+      if (!htcds && !NDJSON_TYPES.test(type)) {
+        throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `send one CaseFacts per line as application/x-ndjson, or one HTCDS record per line as ${HTCDS_NDJSON_TYPE} (got ${type ? `"${type.slice(0, 80)}"` : 'no Content-Type'})`, {}, { accept: `application/x-ndjson, ${HTCDS_NDJSON_TYPE}` });
       }
       const declared = Number(c.req.header('content-length'));
       if (Number.isFinite(declared) && declared > limits.maxBatchBytes) throw tooLarge(limits.maxBatchBytes);
-      const stream = batchStream(c.req.raw.body, options, limits, release);
+      const stream = batchStream(c.req.raw.body, options, limits, release, htcds);
       return new Response(stream, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
     }, true),
   );
@@ -391,6 +411,7 @@ function batchStream(
   options: CompareOptions,
   limits: { maxBatchBytes: number; maxBatchLineBytes: number },
   release: () => void,
+  htcds = false,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
@@ -412,7 +433,13 @@ function batchStream(
     } catch (e) {
       return `${JSON.stringify({ line: n, error: 'InvalidJSON', message: `line ${n}: ${(e as Error).message}` })}\n`;
     }
-    const r = compareOne(record, options);
+    let r: ReturnType<typeof compareOne>;
+    try {
+      r = compareOne(htcds ? factsFromHtcds(record, n) : record, options);
+    } catch (e) {
+      if (!isFactsError(e)) throw e;
+      r = e;
+    }
     if (isFactsError(r)) {
       const j = r.toJSON();
       return `${JSON.stringify({ line: n, ...j, message: `line ${n}: ${j.message}` })}\n`;

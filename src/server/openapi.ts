@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { caseFactsSchema } from '../facts/schema.js';
 import { LIBRARY_VERSION } from '../version.js';
+import { HTCDS_JSON_TYPE, HTCDS_NDJSON_TYPE } from './mediaTypes.js';
 import {
   batchErrorLineSchema,
   batchQuerySchema,
@@ -106,7 +107,7 @@ const text = { type: 'string' };
 const caseErrors = {
   '400': problem('Bad input: invalid CaseFacts, JSON or query parameters. `issues` names each field (path, code, message).'),
   '413': problem('The body is larger than the limit (1 MiB).'),
-  '415': problem('The body is not sent as application/json.'),
+  '415': problem(`The body is not sent as application/json (CaseFacts) or ${HTCDS_JSON_TYPE} (an HTCDS record).`),
   '503': problem('Too many requests are being worked on; retry after the Retry-After seconds.'),
 };
 /** Request examples; test/server/openapi.test.ts checks that each is valid CaseFacts. */
@@ -129,7 +130,12 @@ export const FACTS_EXAMPLES = {
   },
 } as const;
 
-const factsBody = { required: true, content: { 'application/json': { schema: ref('CaseFacts'), examples: FACTS_EXAMPLES } } };
+const htcdsRecord = {
+  type: 'object',
+  additionalProperties: true,
+  description: "An HTCDS 2.0 record keyed by IOM's HTCDS field names (prs_Birthdate, vic_AgeWhenTrafficked, hte_Type, ...), mapped to CaseFacts as docs/case-systems.md §6 describes; a field that cannot be mapped is a 400 naming it (htcds.<field>).",
+};
+const factsBody = { required: true, content: { 'application/json': { schema: ref('CaseFacts'), examples: FACTS_EXAMPLES }, [HTCDS_JSON_TYPE]: { schema: htcdsRecord } } };
 
 let cached: object | undefined;
 
@@ -202,6 +208,7 @@ function build(): object {
           requestBody: {
             required: true,
             content: {
+              [HTCDS_NDJSON_TYPE]: { schema: htcdsRecord },
               'application/x-ndjson': {
                 schema: ref('CaseFacts'),
                 example: `${JSON.stringify(FACTS_EXAMPLES.child.value)}\n${JSON.stringify(FACTS_EXAMPLES.adultOpenMeans.value)}\n`,
@@ -215,7 +222,7 @@ function build(): object {
             },
             '400': problem('Bad query parameters (options).'),
             '413': problem('Content-Length above the 64 MiB limit.'),
-            '415': problem('The body is not sent as application/x-ndjson.'),
+            '415': problem(`The body is not sent as application/x-ndjson (CaseFacts) or ${HTCDS_NDJSON_TYPE} (HTCDS records).`),
             '503': caseErrors['503'],
           },
         },

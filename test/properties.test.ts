@@ -167,6 +167,8 @@ describe('Kleene monotonicity: learning a fact only resolves undetermined verdic
               const q = known[regime]?.[verdict];
               // Learning that the conduct came before the instrument existed is not a change of mind on the facts.
               if (q === 'not-in-force' || q === undefined) continue;
+              // The treaties' scope presumes an unstated place of exploitation under every reading (see above).
+              if (verdict === 'scope' && exploitationPlaceGuessed(partial, full)) continue;
               if (p === 'qualifies' || p === 'does-not-qualify') expect(q, `${regime} ${verdict} on ${JSON.stringify(partial)}`).toBe(p);
             }
           }
